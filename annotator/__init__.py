@@ -1,0 +1,3 @@
+"""Annotate and review Arabic news about public administration."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The Qt-free library: text, schema, store, importers, exporters, review and checks."""

@@ -1,0 +1,393 @@
+"""The SQLite store: one connection, explicit transactions, migrations, and reads.
+
+Durability: WAL with ``synchronous=FULL``, so a commit is on disk before the caller is
+told it is saved (survives a killed process and a power cut). Every write runs in
+``with store.write():`` — ``BEGIN IMMEDIATE`` … ``COMMIT`` with rollback on error — so
+no reader ever sees half of an action.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+import orjson
+from sqlite_utils import Database
+
+from annotator.core.errors import SchemaVersionError, StoreError
+from annotator.core.migrations import LATEST, migrations
+from annotator.core.models import GOLD, Article, Layer, Relation, Span
+from annotator.core.schema import Schema, default_schema
+from annotator.core.text import normalise_for_search
+
+BUSY_TIMEOUT_MS = 15_000
+
+# Rows written by an import that has not finished yet are invisible to everyone.
+LIVE = "({t}.import_id IS NULL OR {t}.import_id IN (SELECT id FROM imports WHERE state = 'done'))"
+
+
+def live(table_alias: str) -> str:
+    return LIVE.format(t=table_alias)
+
+
+@lru_cache(maxsize=4096)
+def _norm(text: str | None) -> str:
+    return normalise_for_search(text or "")
+
+
+class Store:
+    """A database file of articles and every annotator's labels."""
+
+    def __init__(self, path: str | Path, *, schema: Schema | None = None) -> None:
+        self.path = Path(path)
+        self.schema = schema or default_schema()
+        self._depth = 0
+        self._annotator_ids: dict[str, int] = {}
+        self.conn = self._connect()
+        self.db = Database(self.conn)
+        self._migrate()
+        self._record_schema()
+        self.clean_abandoned_imports()
+
+    # -- connection and transactions -------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a database file")
+        if self.path.exists():
+            _check_sqlite_header(self.path)
+        elif not self.path.parent.exists():
+            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        try:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            conn.create_function("annot_norm", 1, _norm, deterministic=True)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from None
+        return conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: ``BEGIN IMMEDIATE`` takes the write lock before reading, so a
+        concurrent writer waits (busy_timeout) instead of failing mid-way. Nested calls
+        join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot write: {exc}") from None
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._annotator_ids.clear()
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._annotator_ids.clear()
+            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (the window polls it to refresh)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- migrations ------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        try:
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable database: {exc}") from None
+        if version > LATEST:
+            raise SchemaVersionError(
+                f"{self.path}: written by a newer version of the program "
+                f"(schema {version}, this program knows up to {LATEST}); it was not changed"
+            )
+        if version == LATEST:
+            return
+        if version > 0:
+            self.backup(self.path.with_name(f"{self.path.name}.v{version}.bak"))
+        try:
+            with self.write():
+                migrations.apply(self.db)
+                self.conn.execute(f"PRAGMA user_version = {LATEST}")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot prepare database: {exc}") from None
+
+    def backup(self, target: str | Path) -> Path:
+        target = Path(target)
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    def _record_schema(self) -> None:
+        row = self.conn.execute(
+            "SELECT source FROM schemas WHERE version = ?", [self.schema.version]
+        ).fetchone()
+        if row is None:
+            with self.write():
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO schemas (version, source) VALUES (?, ?)",
+                    [self.schema.version, self.schema.source.decode("utf-8")],
+                )
+
+    # -- imports in progress ---------------------------------------------------------
+
+    def begin_import(self, source: str) -> int:
+        with self.write():
+            cur = self.conn.execute(
+                "INSERT INTO imports (source, state, host, pid, started_at) "
+                "VALUES (?, 'running', ?, ?, ?)",
+                [source, socket.gethostname(), os.getpid(), time.time()],
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_import(self, import_id: int) -> None:
+        """Call inside the write() that commits the import's last part."""
+        self.conn.execute(
+            "UPDATE imports SET state = 'done', finished_at = ? WHERE id = ?",
+            [time.time(), import_id],
+        )
+
+    def abandon_import(self, import_id: int) -> None:
+        with self.write():
+            self.conn.execute("DELETE FROM imports WHERE id = ? AND state = 'running'", [import_id])
+
+    def clean_abandoned_imports(self) -> int:
+        """Delete what imports killed mid-way left behind (their process is gone)."""
+        host = socket.gethostname()
+        dead = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT id, host, pid FROM imports WHERE state = 'running'"
+            ).fetchall()
+            if row[1] == host and not _process_alive(row[2]) and row[2] != os.getpid()
+        ]
+        for import_id in dead:
+            self.abandon_import(import_id)
+        return len(dead)
+
+    # -- annotators ------------------------------------------------------------------
+
+    def annotator_id(self, name: str) -> int:
+        """The id of annotator ``name``, created on first use (call inside write())."""
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+        if row is None:
+            kind = "gold" if name == GOLD else "analyst"
+            with self.write():
+                cur = self.conn.execute(
+                    "INSERT INTO annotators (name, kind) VALUES (?, ?)", [name, kind]
+                )
+            ident = int(cur.lastrowid or 0)
+        else:
+            ident = int(row[0])
+        self._annotator_ids[name] = ident
+        return ident
+
+    def find_annotator_id(self, name: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
+        return None if row is None else int(row[0])
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # -- articles --------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT id, text, text_sha256, title, rowid FROM articles a "
+            f"WHERE id = ? AND {live('a')}",
+            [article_id],
+        ).fetchone()
+        return None if row is None else Article(*row)
+
+    def article_count(self) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {live('a')}").fetchone()[0])
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles a WHERE {live('a')} ORDER BY rowid")]
+
+    def first_article_id(self) -> str | None:
+        row = self.conn.execute(
+            f"SELECT id FROM articles a WHERE {live('a')} ORDER BY rowid LIMIT 1"
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        """Article ids whose text holds every word of ``query``, ignoring diacritics,
+        tatweel and hamza/alef forms."""
+        words = normalise_for_search(query).split()
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self.conn.execute(
+            f"SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+            f"WHERE articles_fts MATCH ? AND {live('a')} ORDER BY a.rowid LIMIT ?",
+            [match, limit],
+        )
+        return [r[0] for r in rows]
+
+    # -- spans and relations ---------------------------------------------------------
+
+    def spans(self, article_id: str, annotator: str | None = None) -> list[Span]:
+        """Live spans of an article, sorted by position; one annotator's or everyone's."""
+        sql = (
+            "SELECT s.id, s.article_id, n.name, s.start, s.\"end\", s.label "
+            "FROM spans s JOIN annotators n ON n.id = s.annotator_id "
+            f"WHERE s.article_id = ? AND {live('s')}"
+        )
+        args: list[object] = [article_id]
+        if annotator is not None:
+            sql += " AND n.name = ?"
+            args.append(annotator)
+        sql += " ORDER BY s.start, s.\"end\" DESC, s.id"
+        rows = self.conn.execute(sql, args).fetchall()
+        attributes = self._attributes([r[0] for r in rows])
+        return [Span(*r, attributes=attributes.get(r[0], {})) for r in rows]
+
+    def span(self, span_id: int) -> Span | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.article_id, n.name, s.start, s.\"end\", s.label "
+            "FROM spans s JOIN annotators n ON n.id = s.annotator_id WHERE s.id = ?",
+            [span_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return Span(*row, attributes=self._attributes([span_id]).get(span_id, {}))
+
+    def _attributes(self, span_ids: Sequence[int]) -> dict[int, dict[str, str]]:
+        found: dict[int, dict[str, str]] = {}
+        for chunk_start in range(0, len(span_ids), 500):
+            chunk = span_ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for span_id, key, value in self.conn.execute(
+                f"SELECT span_id, key, value FROM span_attributes WHERE span_id IN ({marks})",
+                chunk,
+            ):
+                found.setdefault(span_id, {})[key] = value
+        return found
+
+    def relations(self, article_id: str, annotator: str | None = None) -> list[Relation]:
+        sql = (
+            "SELECT r.id, r.article_id, n.name, r.type, r.head, r.tail "
+            "FROM relations r JOIN annotators n ON n.id = r.annotator_id "
+            f"WHERE r.article_id = ? AND {live('r')}"
+        )
+        args: list[object] = [article_id]
+        if annotator is not None:
+            sql += " AND n.name = ?"
+            args.append(annotator)
+        return [Relation(*r) for r in self.conn.execute(sql + " ORDER BY r.id", args)]
+
+    def relation(self, relation_id: int) -> Relation | None:
+        row = self.conn.execute(
+            "SELECT r.id, r.article_id, n.name, r.type, r.head, r.tail "
+            "FROM relations r JOIN annotators n ON n.id = r.annotator_id WHERE r.id = ?",
+            [relation_id],
+        ).fetchone()
+        return None if row is None else Relation(*row)
+
+    # -- layers (workflow status) ----------------------------------------------------
+
+    def layer(self, article_id: str, annotator: str) -> Layer:
+        row = self.conn.execute(
+            "SELECT l.status, l.comment, l.text_sha256 FROM layers l "
+            "JOIN annotators n ON n.id = l.annotator_id "
+            f"WHERE l.article_id = ? AND n.name = ? AND {live('l')}",
+            [article_id, annotator],
+        ).fetchone()
+        if row is None:
+            return Layer(article_id, annotator)
+        return Layer(article_id, annotator, *row)
+
+    def layers(self, article_id: str) -> list[Layer]:
+        rows = self.conn.execute(
+            "SELECT n.name, l.status, l.comment, l.text_sha256 FROM layers l "
+            "JOIN annotators n ON n.id = l.annotator_id "
+            f"WHERE l.article_id = ? AND {live('l')} ORDER BY n.name",
+            [article_id],
+        )
+        return [Layer(article_id, name, status, comment, sha) for name, status, comment, sha in rows]
+
+    def touch_layer(self, article_id: str, annotator: str, status: str | None = None) -> None:
+        """Make sure the layer exists; an action on a new layer moves it to in_progress.
+        Call inside write()."""
+        annotator_id = self.annotator_id(annotator)
+        sha = self.conn.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+        if sha is None:
+            raise StoreError(f"no article {article_id!r}")
+        self.conn.execute(
+            "INSERT INTO layers (article_id, annotator_id, status, text_sha256, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
+            "updated_at = excluded.updated_at, status = CASE WHEN layers.status = 'new' "
+            "THEN excluded.status ELSE layers.status END",
+            [article_id, annotator_id, status or "in_progress", sha[0], time.time()],
+        )
+
+    def log_action(self, annotator: str, article_id: str, kind: str, detail: object) -> None:
+        """Record an action in the log, inside the action's own transaction."""
+        self.conn.execute(
+            "INSERT INTO actions (at, annotator, article_id, kind, detail) VALUES (?, ?, ?, ?, ?)",
+            [time.time(), annotator, article_id, kind, orjson.dumps(detail).decode()],
+        )
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _check_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror}") from None
+    if header and header != b"SQLite format 3\x00":
+        raise StoreError(f"{path}: not an SQLite database")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,117 @@
+"""Decoding, freezing and tokenising article text, and normalising it for search."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyarabic import araby
+
+from annotator.core.errors import InputError
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Controls that never belong in an article (tab, newline and carriage return do).
+_BAD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_OUTER_BLANK = re.compile(r"^(?:[^\S\n]*\n)+|(?:\n[^\S\n]*)+$")
+
+
+def decode(data: bytes, path: str | Path | None = None) -> str:
+    """Decode a file's bytes once: UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1256.
+
+    Anything else, and binary data, is an InputError: we never guess silently.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", path)
+    if b"\x00" in data:
+        raise InputError("binary data (NUL bytes); not a text file", path, _line_of(data, b"\x00"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _ARABIC_LETTER.search(text) and not _BAD_CONTROL.search(text):
+        return text
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise InputError(
+        f"not UTF-8, UTF-16 or Windows-1256 text (byte 0x{data[utf8_error.start]:02x})",
+        path,
+        line,
+    )
+
+
+def _strict(data: bytes, encoding: str, path: str | Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1 if encoding == "utf-8" else None
+        raise InputError(f"invalid {encoding.upper()}: {exc.reason}", path, line) from None
+
+
+def _line_of(data: bytes, needle: bytes) -> int:
+    return data[: data.index(needle)].count(b"\n") + 1
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_text(text: str, path: str | Path | None = None, line: int | None = None) -> None:
+    """Refuse text with control characters no article can hold."""
+    bad = _BAD_CONTROL.search(text)
+    if bad:
+        at = line if line is not None else text.count("\n", 0, bad.start()) + 1
+        raise InputError(f"control character U+{ord(bad.group()):04X} in text", path, at)
+
+
+def trim_outer_blank_lines(text: str) -> str:
+    """Drop blank lines (spaces and no-break spaces count as blank) at both ends.
+
+    Only plain text is trimmed; text that arrives with spans is never changed.
+    """
+    return _OUTER_BLANK.sub("", text)
+
+
+def frozen_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def title_of(text: str, limit: int = 120) -> str:
+    """The first non-blank line, shortened for lists."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= limit else line[: limit - 1] + "…"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens with code point offsets (pyarabic's tokenizer)."""
+    return [Token(t["token"], t["start"], t["end"]) for t in araby.tokenize_with_location(text)]
+
+
+_HAMZA_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})
+
+
+def normalise_for_search(text: str) -> str:
+    """Fold what Arabic readers treat as the same letters: tashkeel, tatweel, hamza/alef forms,
+    presentation forms (NFKC), teh marbuta and alef maqsura."""
+    text = unicodedata.normalize("NFKC", text)
+    text = araby.strip_tatweel(araby.strip_tashkeel(text))
+    text = text.translate(_HAMZA_ALEF)
+    return araby.normalize_teh(text).replace("ى", "ي").casefold()
