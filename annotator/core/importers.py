@@ -1,0 +1,342 @@
+"""Importing files into the store: all or nothing per file, without blocking the window.
+
+A file is read and validated as it is written, in short transactions (a few hundred
+articles each) under an import id. Rows of an unfinished import are invisible (see
+store.live); the last transaction marks the import done, which makes the whole file appear
+at once. If the file turns out to be bad half-way, or the process dies, the import's rows
+are deleted (at once, or by the next Store opened on the file). So a reader never sees
+half a file, and the analyst labelling in the window never waits more than one chunk.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.readers import READERS, detect_format
+from annotator.core.records import IncomingArticle, IncomingSpan
+from annotator.core.store import Store
+from annotator.core.text import frozen_sha256, title_of
+
+CHUNK_ARTICLES = 500
+Progress = Callable[[Path, int], None]  # file, lines of it read so far
+
+
+@dataclass
+class FileReport:
+    path: Path
+    articles_added: int = 0
+    articles_unchanged: int = 0
+    articles_replaced: int = 0
+    layers_added: int = 0
+    layers_unchanged: int = 0
+    spans_added: int = 0
+    error: InputError | None = None
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[InputError]:
+        return [f.error for f in self.files if f.error is not None]
+
+    def total(self, name: str) -> int:
+        return sum(getattr(f, name) for f in self.files if f.error is None)
+
+    def summary(self) -> str:
+        ok = [f for f in self.files if f.error is None]
+        return (
+            f"{len(ok)} file(s) imported: {self.total('articles_added')} new article(s), "
+            f"{self.total('articles_unchanged')} already there, "
+            f"{self.total('articles_replaced')} replaced, {self.total('layers_added')} layer(s) "
+            f"with {self.total('spans_added')} span(s); {len(self.errors)} file(s) refused"
+        )
+
+
+def expand_paths(paths: Iterable[str | Path], fmt: str) -> list[Path]:
+    """Files to import: folders give their files of the format (by extension), sorted."""
+    suffixes = {"auto": (".txt", ".jsonl", ".csv"), "txt": (".txt",), "csv": (".csv",)}.get(
+        fmt, (".jsonl", ".json")
+    )
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def count_lines(path: Path) -> int:
+    """Lines in a file (at least 1), for a progress bar; 0 if it cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            count = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
+    except OSError:
+        return 0
+    return max(count, 1)
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    annotator: str | None = None,
+    fmt: str = "auto",
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import files and folders; each file is all or nothing, and a bad file does not stop
+    the others (its error is in the report)."""
+    report = ImportReport()
+    for path in expand_paths(paths, fmt):
+        report.files.append(import_file(store, path, annotator=annotator, fmt=fmt, replace=replace, progress=progress))
+    return report
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    annotator: str | None = None,
+    fmt: str = "auto",
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> FileReport:
+    report = FileReport(path)
+    try:
+        if not path.exists():
+            raise InputError("no such file or folder", path)
+        if path.is_dir():
+            raise InputError("is a folder (give the folder itself to import its files)", path)
+        file_format = detect_format(path) if fmt == "auto" else fmt
+        if file_format not in READERS:
+            raise InputError(f"unknown format {file_format!r}", path)
+        articles = READERS[file_format](path, store.schema, annotator)
+        _FileWriter(store, path, report, replace).write(articles, progress)
+    except InputError as exc:
+        report.error = exc
+    return report
+
+
+class _FileWriter:
+    """Writes one file's articles in chunks under one import id."""
+
+    def __init__(self, store: Store, path: Path, report: FileReport, replace: bool) -> None:
+        self.store = store
+        self.path = path
+        self.report = report
+        self.replace = replace
+        self.seen: set[tuple[str, str | None]] = set()
+        # Replacements change rows others can see: they wait for the final transaction.
+        self.deferred: list[tuple[IncomingArticle, bool, bool]] = []
+        self._pending_layers: list[IncomingArticle] = []
+
+    def write(self, articles: Iterator[IncomingArticle], progress: Progress | None) -> None:
+        store = self.store
+        import_id = store.begin_import(str(self.path))
+        store.conn.execute("PRAGMA synchronous = NORMAL")  # the final commit is FULL
+        try:
+            chunk: list[IncomingArticle] = []
+            count = 0
+            line = 1
+            for article in articles:
+                key = (article.id, article.annotator)
+                if key in self.seen:
+                    raise InputError(f"duplicate article id {article.id!r}", self.path, article.line)
+                self.seen.add(key)
+                chunk.append(article)
+                count += 1
+                line = article.line or count
+                if len(chunk) >= CHUNK_ARTICLES:
+                    self._write_chunk(chunk, import_id)
+                    chunk = []
+                    if progress:
+                        progress(self.path, line)
+            store.conn.execute("PRAGMA synchronous = FULL")
+            with store.write():
+                self._write_chunk(chunk, import_id)
+                for article, replace_text, replace_layer in self.deferred:
+                    self._replace(article, replace_text, replace_layer, import_id)
+                store.finish_import(import_id)
+            if progress:
+                progress(self.path, line)
+        except BaseException:
+            store.conn.execute("PRAGMA synchronous = FULL")
+            store.abandon_import(import_id)
+            raise
+
+    def _write_chunk(self, chunk: list[IncomingArticle], import_id: int) -> None:
+        if not chunk:
+            return
+        store = self.store
+        with store.write():
+            existing = self._existing_articles([a.id for a in chunk])
+            now = time.time()
+            new_articles = []
+            for article in chunk:
+                sha = frozen_sha256(article.text)
+                if article.id not in existing:
+                    new_articles.append(
+                        (article.id, article.text, sha, title_of(article.text), now, import_id)
+                    )
+                    existing[article.id] = sha
+                    self.report.articles_added += 1
+                    replace_text = False
+                elif existing[article.id] != sha:
+                    if not self.replace:
+                        raise InputError(
+                            f"article {article.id!r} exists with different text (use --replace)",
+                            self.path,
+                            article.line,
+                        )
+                    replace_text = True
+                else:
+                    replace_text = False
+                    if not article.annotator:
+                        self.report.articles_unchanged += 1
+                if replace_text:
+                    self.deferred.append((article, True, True))
+                    continue
+                if article.annotator:
+                    state = self._layer_state(article)
+                    if state == "same":
+                        self.report.layers_unchanged += 1
+                        self.report.articles_unchanged += 1
+                    elif state == "different":
+                        if not self.replace:
+                            raise InputError(
+                                f"annotator {article.annotator!r} already has different labels on "
+                                f"article {article.id!r} (use --replace)",
+                                self.path,
+                                article.line,
+                            )
+                        self.deferred.append((article, False, True))
+                    else:
+                        self._pending_layers.append(article)
+            store.conn.executemany(
+                "INSERT INTO articles (id, text, text_sha256, title, created_at, import_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                new_articles,
+            )
+            layers, self._pending_layers = self._pending_layers, []
+            for article in layers:
+                self._insert_layer(article, import_id)
+
+    def _existing_articles(self, ids: list[str]) -> dict[str, str]:
+        marks = ",".join("?" * len(ids))
+        rows = self.store.conn.execute(
+            f"SELECT id, text_sha256 FROM articles WHERE id IN ({marks})", ids
+        )
+        return dict(rows.fetchall())
+
+    def _layer_state(self, article: IncomingArticle) -> str:
+        """'absent', 'same' or 'different': how the annotator's stored layer compares."""
+        assert article.annotator is not None
+        annotator_id = self.store.find_annotator_id(article.annotator)
+        if annotator_id is None:
+            return "absent"
+        conn = self.store.conn
+        stored = conn.execute(
+            'SELECT id, start, "end", label FROM spans WHERE article_id = ? AND annotator_id = ?',
+            [article.id, annotator_id],
+        ).fetchall()
+        layer = conn.execute(
+            "SELECT status, comment FROM layers WHERE article_id = ? AND annotator_id = ?",
+            [article.id, annotator_id],
+        ).fetchone()
+        if not stored and layer is None:
+            return "absent"
+        attrs: dict[int, list[tuple[str, str]]] = {}
+        for span_id, key, value in conn.execute(
+            "SELECT a.span_id, a.key, a.value FROM span_attributes a JOIN spans s ON s.id = a.span_id "
+            "WHERE s.article_id = ? AND s.annotator_id = ?",
+            [article.id, annotator_id],
+        ):
+            attrs.setdefault(span_id, []).append((key, value))
+        stored_spans = {
+            row[0]: IncomingSpan(row[1], row[2], row[3], tuple(sorted(attrs.get(row[0], []))))
+            for row in stored
+        }
+        same_spans = sorted(s.key for s in stored_spans.values()) == sorted(
+            s.key for s in article.spans
+        )
+        stored_relations = sorted(
+            (t, stored_spans[h].key, stored_spans[tl].key)
+            for t, h, tl in conn.execute(
+                "SELECT type, head, tail FROM relations WHERE article_id = ? AND annotator_id = ?",
+                [article.id, annotator_id],
+            )
+        )
+        incoming_relations = sorted(
+            (t, article.spans[h].key, article.spans[tl].key) for t, h, tl in article.relations
+        )
+        same_layer = layer is None or (
+            (article.status or layer[0]) == layer[0] and (article.comment or layer[1]) == layer[1]
+        )
+        if same_spans and stored_relations == incoming_relations and same_layer:
+            return "same"
+        return "different"
+
+    def _insert_layer(self, article: IncomingArticle, import_id: int | None) -> None:
+        store = self.store
+        assert article.annotator is not None
+        annotator_id = store.annotator_id(article.annotator)
+        conn = store.conn
+        first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0])
+        ids = range(first_id, first_id + len(article.spans))
+        conn.executemany(
+            'INSERT INTO spans (id, article_id, annotator_id, start, "end", label, import_id) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (span_id, article.id, annotator_id, s.start, s.end, s.label, import_id)
+                for span_id, s in zip(ids, article.spans, strict=True)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO span_attributes (span_id, key, value) VALUES (?, ?, ?)",
+            [(span_id, k, v) for span_id, s in zip(ids, article.spans, strict=True) for k, v in s.attributes],
+        )
+        conn.executemany(
+            "INSERT INTO relations (article_id, annotator_id, type, head, tail, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(article.id, annotator_id, t, ids[h], ids[tl], import_id) for t, h, tl in article.relations],
+        )
+        sha = frozen_sha256(article.text)
+        conn.execute(
+            "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at, import_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
+            "status = excluded.status, comment = excluded.comment, text_sha256 = excluded.text_sha256, "
+            "updated_at = excluded.updated_at",
+            [article.id, annotator_id, article.status or ("in_progress" if article.spans else "new"),
+             article.comment, sha, time.time(), import_id],
+        )
+        self.report.layers_added += 1
+        self.report.spans_added += len(article.spans)
+
+    def _replace(self, article: IncomingArticle, replace_text: bool, replace_layer: bool, import_id: int) -> None:
+        """Inside the final transaction: new text and/or a new layer for this annotator.
+        Other annotators' spans stay; the checks flag them when the text changed."""
+        conn = self.store.conn
+        if replace_text:
+            conn.execute(
+                "UPDATE articles SET text = ?, text_sha256 = ?, title = ? WHERE id = ?",
+                [article.text, frozen_sha256(article.text), title_of(article.text), article.id],
+            )
+            self.report.articles_replaced += 1
+        if replace_layer and article.annotator:
+            annotator_id = self.store.find_annotator_id(article.annotator)
+            if annotator_id is not None:
+                conn.execute(
+                    "DELETE FROM spans WHERE article_id = ? AND annotator_id = ?",
+                    [article.id, annotator_id],
+                )
+            self._insert_layer(article, None)
