@@ -114,7 +114,9 @@ def import_command(
 )
 @click.option("--annotator", help="Only this annotator's layers.")
 @click.option("--gold", is_flag=True, help="Only the adjudicated gold layer.")
-@click.option("--status", help="Only layers with this status (new, in_progress, done, accepted, returned).")
+@click.option(
+    "--status", help="Only layers with this status (new, in_progress, done, accepted, returned)."
+)
 @click.pass_context
 @reports_errors
 def export_command(
@@ -128,7 +130,12 @@ def export_command(
     store = open_store(ctx)
     with _progress_bar("Exporting", store.article_count()) as bar:
         report = export(
-            store, out, fmt, annotator=annotator, gold=gold, status=status,
+            store,
+            out,
+            fmt,
+            annotator=annotator,
+            gold=gold,
+            status=status,
             progress=lambda done, total: bar.update(done - bar.pos),
         )
     click.echo(f"{report.records} record(s), {report.spans} span(s) written", err=True)

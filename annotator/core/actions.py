@@ -28,7 +28,9 @@ class Action:
     def apply(self, store: Store) -> Change:
         with store.write():
             change = self._apply(store)
-            store.log_action(self.annotator_name, change.article_id, type(self).__name__, self.detail())
+            store.log_action(
+                self.annotator_name, change.article_id, type(self).__name__, self.detail()
+            )
         return change
 
     def revert(self, store: Store) -> Change:
@@ -68,7 +70,9 @@ def _check_attribute(store: Store, label: str, key: str, value: str | None) -> N
     if definition is None:
         raise ActionError(f"label {label} has no attribute {key!r}")
     if value is not None and definition.values is not None and value not in definition.values:
-        raise ActionError(f"{key} cannot be {value!r}; choose one of {', '.join(definition.values)}")
+        raise ActionError(
+            f"{key} cannot be {value!r}; choose one of {', '.join(definition.values)}"
+        )
 
 
 def _insert_span(store: Store, span: Span, span_id: int | None) -> int:
@@ -111,7 +115,9 @@ class AddSpan(Action):
             )
         for key, value in self.attributes.items():
             _check_attribute(store, self.label, key, value)
-        span = Span(0, self.article_id, self.annotator, self.start, self.end, self.label, self.attributes)
+        span = Span(
+            0, self.article_id, self.annotator, self.start, self.end, self.label, self.attributes
+        )
         self.span_id = _insert_span(store, span, self.span_id)
         store.touch_layer(self.article_id, self.annotator)
         return Change(self.article_id, (self.span_id,))
@@ -241,7 +247,8 @@ class SetAttribute(Action):
     def _set(self, store: Store, span: Span, value: str | None) -> Change:
         if value is None or value == "":
             store.conn.execute(
-                "DELETE FROM span_attributes WHERE span_id = ? AND key = ?", [self.span_id, self.key]
+                "DELETE FROM span_attributes WHERE span_id = ? AND key = ?",
+                [self.span_id, self.key],
             )
         else:
             store.conn.execute(
@@ -283,8 +290,14 @@ class AddRelation(Action):
         cur = store.conn.execute(
             "INSERT INTO relations (id, article_id, annotator_id, type, head, tail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [self.relation_id, head.article_id, store.annotator_id(head.annotator), self.type,
-             self.head, self.tail],
+            [
+                self.relation_id,
+                head.article_id,
+                store.annotator_id(head.annotator),
+                self.type,
+                self.head,
+                self.tail,
+            ],
         )
         if self.relation_id is None:
             self.relation_id = int(cur.lastrowid or 0)

@@ -52,7 +52,9 @@ class ExportLayer:
 
     def ordered_spans(self) -> list[ExportSpan]:
         # Ordered by content, never by database id, so export→import→export is identical.
-        return sorted(self.spans, key=lambda s: (s.start, s.end, s.label, sorted(s.attributes.items())))
+        return sorted(
+            self.spans, key=lambda s: (s.start, s.end, s.label, sorted(s.attributes.items()))
+        )
 
 
 def iter_layers(
@@ -104,12 +106,20 @@ def iter_layers(
             for annotator_id, name, layer_status, comment in article_layers:
                 key = (article_id, annotator_id)
                 yield ExportLayer(
-                    article_id, text, sha, name, layer_status, comment,
-                    spans.get(key, []), relations.get(key, []),
+                    article_id,
+                    text,
+                    sha,
+                    name,
+                    layer_status,
+                    comment,
+                    spans.get(key, []),
+                    relations.get(key, []),
                 )
 
 
-def _page_spans(store: Store, ids: list[str], marks: str) -> dict[tuple[str, int], list[ExportSpan]]:
+def _page_spans(
+    store: Store, ids: list[str], marks: str
+) -> dict[tuple[str, int], list[ExportSpan]]:
     found: dict[tuple[str, int], list[ExportSpan]] = {}
     by_id: dict[int, ExportSpan] = {}
     for span_id, article_id, annotator_id, start, end, label in store.conn.execute(
@@ -130,7 +140,9 @@ def _page_spans(store: Store, ids: list[str], marks: str) -> dict[tuple[str, int
     return found
 
 
-def _page_relations(store: Store, ids: list[str], marks: str) -> dict[tuple[str, int], list[tuple[str, int, int]]]:
+def _page_relations(
+    store: Store, ids: list[str], marks: str
+) -> dict[tuple[str, int], list[tuple[str, int, int]]]:
     found: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
     for article_id, annotator_id, rel_type, head, tail in store.conn.execute(
         f"SELECT r.article_id, r.annotator_id, r.type, r.head, r.tail FROM relations r "
@@ -170,7 +182,11 @@ def jsonl_record(layer: ExportLayer, schema_version: int) -> dict[str, Any]:
         out_spans.append(item)
     record["spans"] = out_spans
     record["relations"] = sorted(
-        ({"type": t, "head": local[h], "tail": local[tl]} for t, h, tl in layer.relations if h in local and tl in local),
+        (
+            {"type": t, "head": local[h], "tail": local[tl]}
+            for t, h, tl in layer.relations
+            if h in local and tl in local
+        ),
         key=lambda r: (r["type"], int(r["head"][1:]), int(r["tail"][1:])),
     )
     record["schema_version"] = schema_version
@@ -195,7 +211,13 @@ def spacy_record(layer: ExportLayer, schema_version: int) -> dict[str, Any]:
     for i, tok in enumerate(toks):
         following = toks[i + 1].start if i + 1 < len(toks) else len(layer.text)
         out_tokens.append(
-            {"text": tok.text, "start": tok.start, "end": tok.end, "id": i, "ws": following > tok.end}
+            {
+                "text": tok.text,
+                "start": tok.start,
+                "end": tok.end,
+                "id": i,
+                "ws": following > tok.end,
+            }
         )
     out_spans = []
     for span in layer.ordered_spans():
@@ -219,8 +241,19 @@ def spacy_record(layer: ExportLayer, schema_version: int) -> dict[str, Any]:
 
 RECORDS = {"jsonl": jsonl_record, "doccano": doccano_record, "spacy": spacy_record}
 
-CSV_COLUMNS = ("article_id", "annotator", "status", "span", "start", "end", "label", "text",
-               "category", "measure_status", "note")
+CSV_COLUMNS = (
+    "article_id",
+    "annotator",
+    "status",
+    "span",
+    "start",
+    "end",
+    "label",
+    "text",
+    "category",
+    "measure_status",
+    "note",
+)
 
 
 def neutralise(cell: object) -> object:
@@ -233,9 +266,19 @@ def neutralise(cell: object) -> object:
 def csv_rows(layer: ExportLayer) -> Iterator[list[object]]:
     for i, span in enumerate(layer.ordered_spans(), start=1):
         attrs = span.attributes
-        row = [layer.article_id, layer.annotator or "", layer.status, f"s{i}", span.start, span.end,
-               span.label, layer.text[span.start : span.end], attrs.get("category", ""),
-               attrs.get("status", ""), attrs.get("note", "")]
+        row = [
+            layer.article_id,
+            layer.annotator or "",
+            layer.status,
+            f"s{i}",
+            span.start,
+            span.end,
+            span.label,
+            layer.text[span.start : span.end],
+            attrs.get("category", ""),
+            attrs.get("status", ""),
+            attrs.get("note", ""),
+        ]
         yield [neutralise(cell) for cell in row]
 
 

@@ -98,7 +98,11 @@ def import_paths(
     the others (its error is in the report)."""
     report = ImportReport()
     for path in expand_paths(paths, fmt):
-        report.files.append(import_file(store, path, annotator=annotator, fmt=fmt, replace=replace, progress=progress))
+        report.files.append(
+            import_file(
+                store, path, annotator=annotator, fmt=fmt, replace=replace, progress=progress
+            )
+        )
     return report
 
 
@@ -146,15 +150,15 @@ class _FileWriter:
         store.conn.execute("PRAGMA synchronous = NORMAL")  # the final commit is FULL
         try:
             chunk: list[IncomingArticle] = []
-            count = 0
             line = 1
-            for article in articles:
+            for count, article in enumerate(articles, start=1):
                 key = (article.id, article.annotator)
                 if key in self.seen:
-                    raise InputError(f"duplicate article id {article.id!r}", self.path, article.line)
+                    raise InputError(
+                        f"duplicate article id {article.id!r}", self.path, article.line
+                    )
                 self.seen.add(key)
                 chunk.append(article)
-                count += 1
                 line = article.line or count
                 if len(chunk) >= CHUNK_ARTICLES:
                     self._write_chunk(chunk, import_id)
@@ -303,12 +307,19 @@ class _FileWriter:
         )
         conn.executemany(
             "INSERT INTO span_attributes (span_id, key, value) VALUES (?, ?, ?)",
-            [(span_id, k, v) for span_id, s in zip(ids, article.spans, strict=True) for k, v in s.attributes],
+            [
+                (span_id, k, v)
+                for span_id, s in zip(ids, article.spans, strict=True)
+                for k, v in s.attributes
+            ],
         )
         conn.executemany(
             "INSERT INTO relations (article_id, annotator_id, type, head, tail, import_id) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(article.id, annotator_id, t, ids[h], ids[tl], import_id) for t, h, tl in article.relations],
+            [
+                (article.id, annotator_id, t, ids[h], ids[tl], import_id)
+                for t, h, tl in article.relations
+            ],
         )
         sha = frozen_sha256(article.text)
         conn.execute(
@@ -316,13 +327,22 @@ class _FileWriter:
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
             "status = excluded.status, comment = excluded.comment, text_sha256 = excluded.text_sha256, "
             "updated_at = excluded.updated_at",
-            [article.id, annotator_id, article.status or ("in_progress" if article.spans else "new"),
-             article.comment, sha, time.time(), import_id],
+            [
+                article.id,
+                annotator_id,
+                article.status or ("in_progress" if article.spans else "new"),
+                article.comment,
+                sha,
+                time.time(),
+                import_id,
+            ],
         )
         self.report.layers_added += 1
         self.report.spans_added += len(article.spans)
 
-    def _replace(self, article: IncomingArticle, replace_text: bool, replace_layer: bool, import_id: int) -> None:
+    def _replace(
+        self, article: IncomingArticle, replace_text: bool, replace_layer: bool, import_id: int
+    ) -> None:
         """Inside the final transaction: new text and/or a new layer for this annotator.
         Other annotators' spans stay; the checks flag them when the text changed."""
         conn = self.store.conn

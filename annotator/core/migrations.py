@@ -119,7 +119,7 @@ def m001_initial(db: Database) -> None:
                 VALUES ('delete', old.rowid, annot_norm(old.text));
             INSERT INTO articles_fts(rowid, body) VALUES (new.rowid, annot_norm(new.text));
         END;
-        """
+        """,
     )
 
 

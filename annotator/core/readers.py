@@ -40,7 +40,9 @@ def read_bytes(path: Path) -> bytes:
 def plain_article(article_id: str, raw: str, path: Path, line: int | None) -> IncomingArticle:
     """Plain text (no spans) may be cleaned: newlines unified, outer blank lines dropped."""
     text = trim_outer_blank_lines(normalise_newlines(raw))
-    return IncomingArticle(check_article_id(article_id, path, line), check_article_text(text, path, line), line)
+    return IncomingArticle(
+        check_article_id(article_id, path, line), check_article_text(text, path, line), line
+    )
 
 
 def read_txt(path: Path, schema: Schema, annotator: str | None) -> Iterator[IncomingArticle]:
@@ -55,7 +57,11 @@ def decoded_lines(path: Path) -> Iterator[str]:
     """
     head = read_bytes_head(path)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary data (NUL bytes); not a text file", path, head[: head.index(b"\x00")].count(b"\n") + 1)
+        raise InputError(
+            "binary data (NUL bytes); not a text file",
+            path,
+            head[: head.index(b"\x00")].count(b"\n") + 1,
+        )
     encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     done = 0
     try:
@@ -67,7 +73,9 @@ def decoded_lines(path: Path) -> Iterator[str]:
     except UnicodeDecodeError:
         bad_line, ascii_before = _first_bad_line(path, encoding)
         if encoding == "utf-16" or not ascii_before:
-            raise InputError(f"invalid {encoding.upper().removesuffix('-SIG')} text", path, bad_line) from None
+            raise InputError(
+                f"invalid {encoding.upper().removesuffix('-SIG')} text", path, bad_line
+            ) from None
     with path.open(encoding="cp1256", newline=None) as fh:
         for number, line in enumerate(fh):
             if number >= done:
@@ -152,8 +160,15 @@ def read_jsonl(path: Path, schema: Schema, annotator: str | None) -> Iterator[In
             if not isinstance(raw, dict):
                 raise InputError("each span must be an object", path, number)
             span = make_span(
-                schema, text, raw.get("start"), raw.get("end"), raw.get("label"),
-                raw.get("text"), raw.get("attributes"), path, number,
+                schema,
+                text,
+                raw.get("start"),
+                raw.get("end"),
+                raw.get("label"),
+                raw.get("text"),
+                raw.get("attributes"),
+                path,
+                number,
             )
             if "id" in raw:
                 local = str(raw["id"])
@@ -162,9 +177,8 @@ def read_jsonl(path: Path, schema: Schema, annotator: str | None) -> Iterator[In
                 local_ids[local] = len(spans)
             spans.append(span)
         sha = obj.get("text_sha256")
-        if sha is not None:
-            if sha != frozen_sha256(text):
-                raise InputError('"text_sha256" does not match "text"', path, number)
+        if sha is not None and sha != frozen_sha256(text):
+            raise InputError('"text_sha256" does not match "text"', path, number)
         text, mapping = newline_map(text)
         if mapping is not None:
             spans = [
@@ -185,8 +199,12 @@ def read_jsonl(path: Path, schema: Schema, annotator: str | None) -> Iterator[In
             try:
                 head, tail = local_ids[str(raw.get("head"))], local_ids[str(raw.get("tail"))]
             except KeyError as exc:
-                raise InputError(f"relation names unknown span {exc.args[0]!r}", path, number) from None
-            article.relations.append((as_str(raw.get("type"), "relation type", path, number), head, tail))
+                raise InputError(
+                    f"relation names unknown span {exc.args[0]!r}", path, number
+                ) from None
+            article.relations.append(
+                (as_str(raw.get("type"), "relation type", path, number), head, tail)
+            )
         check_relations(schema, article, path, number)
         yield article
 
@@ -197,7 +215,9 @@ def _annotator(
     name = given if given is not None else recorded
     if name is None:
         if has_spans:
-            raise InputError("spans need an annotator: the line has none, give --annotator NAME", path, line)
+            raise InputError(
+                "spans need an annotator: the line has none, give --annotator NAME", path, line
+            )
         return None
     name = as_str(name, '"annotator"', path, line).strip()
     if not name:
@@ -221,7 +241,9 @@ def read_doccano(path: Path, schema: Schema, annotator: str | None) -> Iterator[
             if not isinstance(raw, dict):
                 raise InputError("each entity must be an object", path, number)
             triples.append((raw.get("start_offset"), raw.get("end_offset"), raw.get("label")))
-        spans = [make_span(schema, text, s, e, lab, None, None, path, number) for s, e, lab in triples]
+        spans = [
+            make_span(schema, text, s, e, lab, None, None, path, number) for s, e, lab in triples
+        ]
         text, mapping = newline_map(text)
         if mapping is not None:
             spans = [IncomingSpan(mapping[s.start], mapping[s.end], s.label) for s in spans]
@@ -267,8 +289,11 @@ def detect_format(path: Path) -> str:
                 first = orjson.loads(fh.readline().removeprefix(b"\xef\xbb\xbf"))
         except (OSError, orjson.JSONDecodeError):
             return "jsonl"  # the reader reports the error with its line
-        if isinstance(first, dict) and "spans" not in first and ("label" in first or "entities" in first):
+        if (
+            isinstance(first, dict)
+            and "spans" not in first
+            and ("label" in first or "entities" in first)
+        ):
             return "doccano"
         return "jsonl"
     raise InputError(f"unknown file type {suffix or '(none)'}: use --format", path)
-

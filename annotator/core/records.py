@@ -76,7 +76,9 @@ def make_span(
     end = as_int(end, "span end", path, line)
     label = as_str(label, "span label", path, line)
     if label not in schema.label_names:
-        raise InputError(f"unknown label {label!r} (known: {', '.join(sorted(schema.label_names))})", path, line)
+        raise InputError(
+            f"unknown label {label!r} (known: {', '.join(sorted(schema.label_names))})", path, line
+        )
     if start >= end:
         raise InputError(f"span {start}..{end} is empty or reversed", path, line)
     if start < 0 or end > len(text):
@@ -115,9 +117,7 @@ def check_status(status: Any, path: Path, line: int | None) -> str | None:
     return status
 
 
-def check_relations(
-    schema: Schema, article: IncomingArticle, path: Path, line: int | None
-) -> None:
+def check_relations(schema: Schema, article: IncomingArticle, path: Path, line: int | None) -> None:
     for rel_type, head, tail in article.relations:
         try:
             relation = schema.relation(rel_type)

@@ -66,7 +66,10 @@ class Store:
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
         try:
             conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+                self.path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
             )
             conn.create_function("annot_norm", 1, _norm, deterministic=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -240,10 +243,17 @@ class Store:
         return None if row is None else Article(*row)
 
     def article_count(self) -> int:
-        return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {live('a')}").fetchone()[0])
+        return int(
+            self.conn.execute(f"SELECT count(*) FROM articles a WHERE {live('a')}").fetchone()[0]
+        )
 
     def article_ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute(f"SELECT id FROM articles a WHERE {live('a')} ORDER BY rowid")]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM articles a WHERE {live('a')} ORDER BY rowid"
+            )
+        ]
 
     def first_article_id(self) -> str | None:
         row = self.conn.execute(
@@ -270,7 +280,7 @@ class Store:
     def spans(self, article_id: str, annotator: str | None = None) -> list[Span]:
         """Live spans of an article, sorted by position; one annotator's or everyone's."""
         sql = (
-            "SELECT s.id, s.article_id, n.name, s.start, s.\"end\", s.label "
+            'SELECT s.id, s.article_id, n.name, s.start, s."end", s.label '
             "FROM spans s JOIN annotators n ON n.id = s.annotator_id "
             f"WHERE s.article_id = ? AND {live('s')}"
         )
@@ -278,20 +288,20 @@ class Store:
         if annotator is not None:
             sql += " AND n.name = ?"
             args.append(annotator)
-        sql += " ORDER BY s.start, s.\"end\" DESC, s.id"
+        sql += ' ORDER BY s.start, s."end" DESC, s.id'
         rows = self.conn.execute(sql, args).fetchall()
         attributes = self._attributes([r[0] for r in rows])
-        return [Span(*r, attributes=attributes.get(r[0], {})) for r in rows]
+        return [_span(r, attributes.get(r[0], {})) for r in rows]
 
     def span(self, span_id: int) -> Span | None:
         row = self.conn.execute(
-            "SELECT s.id, s.article_id, n.name, s.start, s.\"end\", s.label "
+            'SELECT s.id, s.article_id, n.name, s.start, s."end", s.label '
             "FROM spans s JOIN annotators n ON n.id = s.annotator_id WHERE s.id = ?",
             [span_id],
         ).fetchone()
         if row is None:
             return None
-        return Span(*row, attributes=self._attributes([span_id]).get(span_id, {}))
+        return _span(row, self._attributes([span_id]).get(span_id, {}))
 
     def _attributes(self, span_ids: Sequence[int]) -> dict[int, dict[str, str]]:
         found: dict[int, dict[str, str]] = {}
@@ -345,13 +355,17 @@ class Store:
             f"WHERE l.article_id = ? AND {live('l')} ORDER BY n.name",
             [article_id],
         )
-        return [Layer(article_id, name, status, comment, sha) for name, status, comment, sha in rows]
+        return [
+            Layer(article_id, name, status, comment, sha) for name, status, comment, sha in rows
+        ]
 
     def touch_layer(self, article_id: str, annotator: str, status: str | None = None) -> None:
         """Make sure the layer exists; an action on a new layer moves it to in_progress.
         Call inside write()."""
         annotator_id = self.annotator_id(annotator)
-        sha = self.conn.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
+        sha = self.conn.execute(
+            "SELECT text_sha256 FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         if sha is None:
             raise StoreError(f"no article {article_id!r}")
         self.conn.execute(
@@ -371,6 +385,11 @@ class Store:
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _span(row: Sequence[object], attributes: dict[str, str]) -> Span:
+    ident, article_id, annotator, start, end, label = row
+    return Span(int(ident), str(article_id), str(annotator), int(start), int(end), str(label), attributes)  # type: ignore[call-overload]
 
 
 def _check_sqlite_header(path: Path) -> None:
