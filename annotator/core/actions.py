@@ -25,9 +25,16 @@ class Action:
 
     description = "action"
 
+    _layers: list[tuple[str, int, tuple[object, ...] | None]] | None = None
+
     def apply(self, store: Store) -> Change:
         with store.write():
-            change = self._apply(store)
+            outer, store.layer_journal = store.layer_journal, []
+            try:
+                change = self._apply(store)
+                self._layers = store.layer_journal
+            finally:
+                store.layer_journal = outer
             store.log_action(
                 self.annotator_name, change.article_id, type(self).__name__, self.detail()
             )
@@ -36,6 +43,7 @@ class Action:
     def revert(self, store: Store) -> Change:
         with store.write():
             change = self._revert(store)
+            store.restore_layers(self._layers or [])
             store.log_action(
                 self.annotator_name, change.article_id, "Undo" + type(self).__name__, self.detail()
             )
@@ -345,14 +353,13 @@ class DeleteRelation(Action):
 
 @dataclass
 class SetStatus(Action):
-    """Move one annotator's layer through the workflow; a reviewer adds a comment."""
+    """Move one annotator's layer through the workflow; a reviewer adds a comment.
+    Undo needs no code of its own: the layer journal restores the row."""
 
     article_id: str
     annotator: str
     status: str
     comment: str | None = None
-    _old: tuple[str, str] | None = None
-    _existed: bool = False
     description = "set status"
 
     @property
@@ -362,32 +369,15 @@ class SetStatus(Action):
     def _apply(self, store: Store) -> Change:
         if self.status not in STATUSES:
             raise ActionError(f"unknown status {self.status!r}; one of {', '.join(STATUSES)}")
-        annotator_id = store.annotator_id(self.annotator)
-        row = store.conn.execute(
-            "SELECT status, comment FROM layers WHERE article_id = ? AND annotator_id = ?",
-            [self.article_id, annotator_id],
-        ).fetchone()
-        self._existed = row is not None
-        self._old = (row[0], row[1]) if row else ("new", "")
-        comment = self.comment if self.comment is not None else self._old[1]
-        return self._set(store, self.status, comment)
+        store.touch_layer(self.article_id, self.annotator, self.status)
+        store.conn.execute(
+            "UPDATE layers SET status = ?, comment = coalesce(?, comment) "
+            "WHERE article_id = ? AND annotator_id = ?",
+            [self.status, self.comment, self.article_id, store.annotator_id(self.annotator)],
+        )
+        return Change(self.article_id, status=True)
 
     def _revert(self, store: Store) -> Change:
-        assert self._old is not None
-        if not self._existed:
-            store.conn.execute(
-                "DELETE FROM layers WHERE article_id = ? AND annotator_id = ?",
-                [self.article_id, store.annotator_id(self.annotator)],
-            )
-            return Change(self.article_id, status=True)
-        return self._set(store, *self._old)
-
-    def _set(self, store: Store, status: str, comment: str) -> Change:
-        store.touch_layer(self.article_id, self.annotator, status)
-        store.conn.execute(
-            "UPDATE layers SET status = ?, comment = ? WHERE article_id = ? AND annotator_id = ?",
-            [status, comment, self.article_id, store.annotator_id(self.annotator)],
-        )
         return Change(self.article_id, status=True)
 
 

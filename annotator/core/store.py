@@ -49,6 +49,8 @@ class Store:
         self.schema = schema or default_schema()
         self._depth = 0
         self._annotator_ids: dict[str, int] = {}
+        # Layers an action touched, with their rows before it, so undo restores them exactly.
+        self.layer_journal: list[tuple[str, int, tuple[object, ...] | None]] | None = None
         self.conn = self._connect()
         self.db = Database(self.conn)
         self._migrate()
@@ -73,6 +75,14 @@ class Store:
             )
             conn.create_function("annot_norm", 1, _norm, deterministic=True)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Refuse a newer schema before anything (even the WAL switch) writes to the file.
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > LATEST:
+                conn.close()
+                raise SchemaVersionError(
+                    f"{self.path}: written by a newer version of the program "
+                    f"(schema {version}, this program knows up to {LATEST}); it was not changed"
+                )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -134,11 +144,6 @@ class Store:
             version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable database: {exc}") from None
-        if version > LATEST:
-            raise SchemaVersionError(
-                f"{self.path}: written by a newer version of the program "
-                f"(schema {version}, this program knows up to {LATEST}); it was not changed"
-            )
         if version == LATEST:
             return
         if version > 0:
@@ -363,6 +368,15 @@ class Store:
         """Make sure the layer exists; an action on a new layer moves it to in_progress.
         Call inside write()."""
         annotator_id = self.annotator_id(annotator)
+        if self.layer_journal is not None and not any(
+            entry[:2] == (article_id, annotator_id) for entry in self.layer_journal
+        ):
+            before = self.conn.execute(
+                "SELECT status, comment, text_sha256, updated_at, import_id FROM layers "
+                "WHERE article_id = ? AND annotator_id = ?",
+                [article_id, annotator_id],
+            ).fetchone()
+            self.layer_journal.append((article_id, annotator_id, before))
         sha = self.conn.execute(
             "SELECT text_sha256 FROM articles WHERE id = ?", [article_id]
         ).fetchone()
@@ -375,6 +389,20 @@ class Store:
             "THEN excluded.status ELSE layers.status END",
             [article_id, annotator_id, status or "in_progress", sha[0], time.time()],
         )
+
+    def restore_layers(self, journal: list[tuple[str, int, tuple[object, ...] | None]]) -> None:
+        """Put layer rows back as a journal recorded them (call inside write())."""
+        for article_id, annotator_id, before in journal:
+            self.conn.execute(
+                "DELETE FROM layers WHERE article_id = ? AND annotator_id = ?",
+                [article_id, annotator_id],
+            )
+            if before is not None:
+                self.conn.execute(
+                    "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, "
+                    "updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [article_id, annotator_id, *before],
+                )
 
     def log_action(self, annotator: str, article_id: str, kind: str, detail: object) -> None:
         """Record an action in the log, inside the action's own transaction."""
@@ -389,7 +417,9 @@ class Store:
 
 def _span(row: Sequence[object], attributes: dict[str, str]) -> Span:
     ident, article_id, annotator, start, end, label = row
-    return Span(int(ident), str(article_id), str(annotator), int(start), int(end), str(label), attributes)  # type: ignore[call-overload]
+    return Span(
+        int(ident), str(article_id), str(annotator), int(start), int(end), str(label), attributes
+    )  # type: ignore[call-overload]
 
 
 def _check_sqlite_header(path: Path) -> None:
