@@ -176,3 +176,24 @@ def test_old_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatch)
         assert (tmp_path / f"old.db.v{LATEST}.bak").exists()
     finally:
         migrations.migrations._migrations.pop()
+
+
+def test_redo_after_an_import_reuses_no_id(store: Store, tmp_path: Path) -> None:
+    """An undone span's id stays free, so redo works even after an import added spans."""
+    from annotator.core.importers import import_paths
+
+    insert_article(store, "a1", TEXT)
+    history = History(store)
+    history.do(AddSpan("a1", "amina", 4, 14, "PERSON"))
+    history.undo()
+    line = (
+        '{"id": "a1", "text": "' + TEXT + '", "annotator": "karim", '
+        '"spans": [{"start": 16, "end": 28, "label": "TITLE"}]}\n'
+    )
+    (tmp_path / "k.jsonl").write_text(line, encoding="utf-8")
+    assert not import_paths(store, [tmp_path / "k.jsonl"]).errors
+    history.redo()
+    assert sorted((s.annotator, s.label) for s in store.spans("a1")) == [
+        ("amina", "PERSON"),
+        ("karim", "TITLE"),
+    ]

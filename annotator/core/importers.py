@@ -295,7 +295,9 @@ class _FileWriter:
         assert article.annotator is not None
         annotator_id = store.annotator_id(article.annotator)
         conn = store.conn
-        first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0])
+        # Ids past every id ever given (sqlite_sequence), as AUTOINCREMENT would choose.
+        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'spans'").fetchone()
+        first_id = (int(row[0]) if row else 0) + 1
         ids = range(first_id, first_id + len(article.spans))
         conn.executemany(
             'INSERT INTO spans (id, article_id, annotator_id, start, "end", label, import_id) '

@@ -64,8 +64,9 @@ def m001_initial(db: Database) -> None:
         ) WITHOUT ROWID;
         CREATE INDEX layers_annotator_status ON layers(annotator_id, status);
         CREATE INDEX layers_import ON layers(import_id) WHERE import_id IS NOT NULL;
+        -- AUTOINCREMENT: an undone span's id is never reused, so redo can restore it.
         CREATE TABLE spans (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             annotator_id INTEGER NOT NULL REFERENCES annotators(id),
             start INTEGER NOT NULL,
@@ -84,7 +85,7 @@ def m001_initial(db: Database) -> None:
             PRIMARY KEY (span_id, key)
         ) WITHOUT ROWID;
         CREATE TABLE relations (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             annotator_id INTEGER NOT NULL REFERENCES annotators(id),
             type TEXT NOT NULL,
