@@ -1,0 +1,105 @@
+"""Dialogs, each behind an ``ask`` classmethod that tests replace so none blocks in exec()."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.exporters import FORMATS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class ErrorDialog(QDialog):
+    """A message and the list of problems, one ``file:line: message`` per line, as plain
+    text the analyst can select and copy."""
+
+    def __init__(self, parent: QWidget | None, title: str, message: str, lines: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        label = QLabel(message, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        listing = QPlainTextEdit(self, objectName="errorList")
+        listing.setReadOnly(True)
+        listing.setPlainText("\n".join(lines))
+        layout.addWidget(listing)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, message: str, lines: list[str]) -> None:
+        cls(parent, title, message, lines).exec()
+
+
+class NameDialog:
+    """The analyst's name, asked once on first start."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        name, ok = QInputDialog.getText(
+            parent,
+            _tr("Welcome"),
+            _tr("Your name (saved with every label you make):"),
+            QLineEdit.EchoMode.Normal,
+        )
+        name = name.strip()
+        return name if ok and name else None
+
+
+class FileDialogs:
+    @classmethod
+    def ask_import_paths(cls, parent: QWidget | None) -> list[str]:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            parent,
+            _tr("Import articles or annotations"),
+            "",
+            _tr("Articles and annotations (*.txt *.jsonl *.json *.csv);;All files (*)"),
+        )
+        return paths
+
+    @classmethod
+    def ask_export_path(cls, parent: QWidget | None) -> tuple[str, str] | None:
+        """(path, format) or None; the format follows the filter the analyst picked."""
+        filters = {
+            "jsonl": _tr("Annotations, JSONL (*.jsonl)"),
+            "doccano": _tr("doccano JSONL (*.jsonl)"),
+            "spacy": _tr("spaCy / Prodigy JSONL (*.jsonl)"),
+            "csv": _tr("Spans as CSV (*.csv)"),
+        }
+        offered = {fmt: shown for fmt, shown in filters.items() if fmt in FORMATS}
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, _tr("Export annotations"), "annotations.jsonl", ";;".join(offered.values())
+        )
+        if not path:
+            return None
+        fmt = next((f for f, shown in offered.items() if shown == chosen), "jsonl")
+        return path, fmt
+
+
+class RelationTypeMenu:
+    """The relation types the schema allows between two spans, as a menu at the pointer."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, choices: list[tuple[str, str]], at: QPoint) -> str | None:
+        menu = QMenu(parent)
+        for name, shown in choices:
+            menu.addAction(shown).setData(name)
+        picked = menu.exec(at)
+        return picked.data() if picked is not None else None

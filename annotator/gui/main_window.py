@@ -1,0 +1,410 @@
+"""The annotation window: article list, text, and the palette/span/attribute/relation panels."""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import time
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.actions import Action, Change, SetLabel, SetStatus
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Article, Relation, Span
+from annotator.core.store import Store
+from annotator.gui.app import Language, default_language
+from annotator.gui.article_list import ArticleListPanel
+from annotator.gui.article_list_model import ArticleListModel
+from annotator.gui.attribute_editor import AttributeEditor
+from annotator.gui.dialogs import ErrorDialog, NameDialog
+from annotator.gui.file_menu import FileMenu
+from annotator.gui.find_bar import FindBar
+from annotator.gui.label_palette import LabelPalette
+from annotator.gui.labelling import Labeller
+from annotator.gui.names import SchemaNames, status_name
+from annotator.gui.relation_list import RelationList
+from annotator.gui.span_list import SpanList
+from annotator.gui.text_view import ArticleTextView
+from annotator.gui.undo import ActionCommand
+
+POLL_MS = 1000
+DEFAULT_POINT_SIZE = 16
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        settings: QSettings | None = None,
+        annotator: str | None = None,
+        language: Language | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or QSettings()
+        app = QApplication.instance()
+        self.language = language or Language(app)  # type: ignore[arg-type]
+        self.names = SchemaNames(store.schema, default_language(self.settings))
+        self.annotator = annotator or self._ask_annotator()
+        self.article: Article | None = None
+        self.spans: dict[int, Span] = {}
+        self.relations: list[Relation] = []
+        self.undo_stack = QUndoStack(self)
+        self._data_version = store.data_version()
+
+        self._build_widgets()
+        self.labeller = Labeller(
+            store.schema, self.names, self.text_view, self.run, self.select_span, self.hint
+        )
+        self._connect()
+        self.file_menu = FileMenu(self)
+        self._build_menus()
+        self._restore_settings()
+        self.language.install(self.names.language)
+        self.retranslate()
+
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self.poll_database)
+        self._poll.start()
+
+    # -- construction --------------------------------------------------------------
+
+    def _ask_annotator(self) -> str:
+        saved = self.settings.value("analyst/name")
+        if saved:
+            return str(saved)
+        name = NameDialog.ask(None)
+        if name:
+            self.settings.setValue("analyst/name", name)
+            return name
+        return getpass.getuser()  # cancelled: asked again next time
+
+    def _build_widgets(self) -> None:
+        self.list_model = ArticleListModel(self.store, self.annotator, self)
+        self.article_panel = ArticleListPanel(self.list_model)
+        self.text_view = ArticleTextView()
+        self.text_view.colors = {label.name: label.color for label in self.store.schema.labels}
+        self.text_view.describe = self.names.describe
+        self.find_bar = FindBar()
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.text_view)
+        self.palette_box = LabelPalette(self.store.schema, self.names)
+        self.span_list = SpanList(self.names)
+        self.attribute_editor = AttributeEditor(self.names)
+        self.relation_list = RelationList(self.names)
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        for widget in (self.palette_box, self.span_list, self.attribute_editor, self.relation_list):
+            self.side.addWidget(widget)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.article_panel)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800, 320])
+        self.setCentralWidget(self.splitter)
+        self.saved_label = QLabel(objectName="savedLabel")
+        self.status_label = QLabel(objectName="articleStatus")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    def _connect(self) -> None:
+        view, labeller = self.text_view, self.labeller
+        self.article_panel.articleChosen.connect(self.open_article)
+        view.keyTyped.connect(labeller.key)
+        view.spanClicked.connect(labeller.clicked)
+        view.spanStep.connect(labeller.step)
+        view.deleteKey.connect(labeller.delete)
+        view.escapeKey.connect(labeller.escape)
+        view.enterKey.connect(labeller.enter)
+        view.spanMenuRequested.connect(self._span_menu)
+        self.palette_box.labelChosen.connect(lambda name: labeller.label(name))
+        self.span_list.spanChosen.connect(self.select_span)
+        self.attribute_editor.attributeEdited.connect(labeller.set_attribute)
+        self.relation_list.deleteRequested.connect(labeller.delete_relation)
+        self.relation_list.relationHovered.connect(self._relation_hovered)
+        self.find_bar.matchChosen.connect(self._show_match)
+        self.find_bar.closed.connect(self.text_view.setFocus)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.file_menu.populate(self.menu_file)
+        self.menu_edit = bar.addMenu("")
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.menu_edit.addAction(self.undo_action)
+        self.menu_edit.addAction(self.redo_action)
+        self.menu_edit.addSeparator()
+        self.find_action = self.menu_edit.addAction("", self.find_bar.open_bar)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.done_action = self.menu_edit.addAction("", self.mark_done_and_next)
+        self.done_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.relation_action = self.menu_edit.addAction("", self.labeller.start_relation)
+        self.delete_action = self.menu_edit.addAction("", self.labeller.delete)
+        self.menu_view = bar.addMenu("")
+        self.bigger_action = self.menu_view.addAction("", lambda: self.zoom(1))
+        self.bigger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.smaller_action = self.menu_view.addAction("", lambda: self.zoom(-1))
+        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.menu_language = self.menu_view.addMenu("")
+        self.arabic_action = self.menu_language.addAction(
+            "العربية", lambda: self.switch_language("ar")
+        )
+        self.english_action = self.menu_language.addAction(
+            "English", lambda: self.switch_language("en")
+        )
+        for action in (self.arabic_action, self.english_action):
+            action.setCheckable(True)
+        self.menu_view.addSeparator()
+        self.name_action = self.menu_view.addAction("", self.change_annotator)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        for key, splitter in (("window/splitter", self.splitter), ("window/side", self.side)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        size = int(self.settings.value("view/point_size", DEFAULT_POINT_SIZE))
+        self.text_view.set_point_size(size)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/side", self.side.saveState())
+        if self.article is not None:
+            self.settings.setValue("view/last_article", self.article.id)
+        self.settings.sync()
+        self._poll.stop()
+        super().closeEvent(event)
+
+    # -- language ------------------------------------------------------------------
+
+    def switch_language(self, code: str) -> None:
+        self.names.language = code
+        self.settings.setValue("ui/language", code)
+        self.language.install(code)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if not hasattr(self, "name_action"):
+            return
+        self.menu_file.setTitle(self.tr("&File"))
+        self.file_menu.retranslate()
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.find_action.setText(self.tr("Find in article…"))
+        self.done_action.setText(self.tr("Mark done and open next"))
+        self.relation_action.setText(self.tr("Link selected span to… (E)"))
+        self.delete_action.setText(self.tr("Delete selected span (Del)"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.bigger_action.setText(self.tr("Larger text"))
+        self.smaller_action.setText(self.tr("Smaller text"))
+        self.menu_language.setTitle(self.tr("Language / اللغة"))
+        self.name_action.setText(self.tr("Change analyst name…"))
+        self.arabic_action.setChecked(self.names.language == "ar")
+        self.english_action.setChecked(self.names.language == "en")
+        self.palette_box.retranslate()
+        self.article_panel.retranslate()
+        self.attribute_editor.retranslate()
+        self.list_model.layoutChanged.emit()
+        self._show_spans()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = self.tr("Arabic news annotator")
+        parts = [title, self.annotator]
+        if self.article is not None:
+            parts.append(self.article.title[:60] or self.article.id)
+        self.setWindowTitle(" — ".join(parts))
+        if self.article is not None:
+            status = self.store.layer(self.article.id, self.annotator).status
+            self.status_label.setText(self.tr("Status: %1").replace("%1", status_name(status)))
+
+    # -- articles ------------------------------------------------------------------
+
+    def open_article(self, article_id: str) -> bool:
+        article = self.store.article(article_id)
+        if article is None:
+            self.hint(self.tr("No article %1 in this database.").replace("%1", article_id))
+            return False
+        self.article = article
+        self.text_view.set_article(article.text)
+        self.find_bar.set_text(article.text)
+        self.labeller.open(article.id, article.text, self.annotator)
+        self.load_spans()
+        self.article_panel.select_article(article.id)
+        self.settings.setValue("view/last_article", article.id)
+        self._update_title()
+        return True
+
+    def open_first(self, article_id: str | None = None) -> None:
+        """Open ``article_id``, else the last one opened, else the first."""
+        for candidate in (
+            article_id,
+            self.settings.value("view/last_article"),
+            self.store.first_article_id(),
+        ):
+            if candidate and self.open_article(str(candidate)):
+                return
+
+    def load_spans(self) -> None:
+        if self.article is None:
+            return
+        spans = self.store.spans(self.article.id, self.annotator)
+        self.spans = {s.id: s for s in spans}
+        self.relations = self.store.relations(self.article.id, self.annotator)
+        self.labeller.spans = self.spans
+        self.text_view.set_spans(spans, self.relations)
+        self._show_spans()
+
+    def _show_spans(self) -> None:
+        text = self.article.text if self.article else ""
+        current = self.text_view.current_span
+        self.span_list.set_spans(text, list(self.spans.values()), current)
+        self.relation_list.set_relations(text, self.spans, self.relations)
+        self.attribute_editor.refresh(self.spans.get(current))
+        self.text_view.relation_names = self.names.relations()
+
+    def select_span(self, span_id: int) -> None:
+        self.text_view.set_current_span(span_id)
+        current = self.text_view.current_span
+        self.span_list.show_current(current)
+        self.attribute_editor.show_span(self.spans.get(current))
+
+    # -- actions -------------------------------------------------------------------
+
+    def run(self, action: Action, description: str) -> bool:
+        """Commit one action (the push runs its first redo) and say when it is saved."""
+        command = ActionCommand(
+            self.store, action, description, self.apply_change, self.action_failed
+        )
+        self.undo_stack.push(command)
+        return not command.failed
+
+    def apply_change(self, change: Change) -> None:
+        if self.article is None or change.article_id != self.article.id:
+            if change.article_id:
+                self.open_article(change.article_id)
+        else:
+            self.load_spans()
+            self._update_title()
+        if change.article_id:
+            self.list_model.refresh_article(change.article_id)
+        self.saved_label.setText(self.tr("Saved %1").replace("%1", time.strftime("%H:%M:%S")))
+
+    def action_failed(self, error: Exception) -> None:
+        # The database refused: the history no longer matches it, so it goes.
+        QTimer.singleShot(0, self.undo_stack.clear)
+        ErrorDialog.ask(
+            self, self.tr("Not saved"), self.tr("The database refused this change:"), [str(error)]
+        )
+        self.load_spans()
+
+    def mark_done_and_next(self) -> None:
+        if self.article is None:
+            return
+        current = self.article.id
+        following = self.article_panel.next_article(current)
+        self.run(SetStatus(current, self.annotator, "done"), self.tr("mark done"))
+        if following:
+            self.open_article(following)
+
+    def zoom(self, step: int) -> None:
+        size = self.text_view.set_point_size(self.text_view.font().pointSize() + step)
+        self.settings.setValue("view/point_size", size)
+
+    def change_annotator(self) -> None:
+        name = NameDialog.ask(self)
+        if not name:
+            return
+        self.annotator = name
+        self.settings.setValue("analyst/name", name)
+        self.undo_stack.clear()
+        self.list_model.set_annotator(name)
+        if self.article is not None:
+            self.open_article(self.article.id)
+        self._update_title()
+
+    def hint(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    # -- refresh from other processes ----------------------------------------------
+
+    def poll_database(self) -> None:
+        """Another process (the CLI, a second window, an import) committed: show it."""
+        try:
+            version = self.store.data_version()
+        except (AnnotatorError, sqlite3.Error):
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        current = self.article.id if self.article else None
+        self.list_model.reload()
+        if current is None:
+            self.open_first()
+            return
+        article = self.store.article(current)
+        if article is None or article.text_sha256 != self.article.text_sha256:
+            self.open_first(current if article else None)
+        else:
+            self.load_spans()
+            self.article_panel.select_article(current)
+            self._update_title()
+
+    # -- small slots ---------------------------------------------------------------
+
+    def _span_menu(self, span_id: int, at: QPoint) -> None:
+        span = self.spans.get(span_id)
+        if span is None:
+            return
+        self.select_span(span_id)
+        menu = QMenu(self)
+        relabel = menu.addMenu(self.tr("Change label"))
+        for label in self.store.schema.labels:
+            action = relabel.addAction(f"{self.names.label(label.name)}  ({label.key})")
+            action.setEnabled(label.name != span.label)
+            action.triggered.connect(
+                lambda _=False, name=label.name: self.run(
+                    SetLabel(span_id, name), self.tr("change label")
+                )
+            )
+        menu.addAction(
+            self.tr("Link to another span… (E)"), lambda: self.labeller.start_relation(span_id)
+        )
+        menu.addAction(self.tr("Delete span (Del)"), self.labeller.delete)
+        menu.exec(at)
+
+    def _relation_hovered(self, head: int, tail: int) -> None:
+        self.text_view.marked = frozenset(i for i in (head, tail) if i)
+        self.text_view.viewport().update()
+
+    def _show_match(self, start: int, end: int) -> None:
+        self.text_view.select_range(start, end)
+        self.text_view.ensureCursorVisible()

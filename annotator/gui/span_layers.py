@@ -1,0 +1,203 @@
+"""Span geometry under the text: underline lanes per visual line, and their painting.
+
+Lanes are assigned once per change of the spans (lanes.py); each paint only measures the
+spans of the visible lines, with the layout's glyph runs, which follow the bidi order of
+mixed Arabic, Latin and digits.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextDocument
+
+from annotator.core.models import Relation, Span
+from annotator.core.offsets import Utf16Map
+from annotator.gui.lanes import assign_lanes, lane_count
+
+LANE_THICKNESS = 3.0
+LANE_GAP = 2.0
+LANE_MARGIN = 3.0  # between the deepest descender and lane 0
+MIN_LANES = 2  # reserved even without spans, so the first nested span does not move text
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The part of a span on one visual line, in document coordinates."""
+
+    span_id: int
+    lane_rect: QRectF
+    text_rect: QRectF
+
+
+class SpanLayers:
+    """The spans of the open article, in UTF-16 positions, bucketed by block and lane."""
+
+    def __init__(self) -> None:
+        self.spans: dict[int, Span] = {}
+        self.order: list[int] = []  # span ids by start, outer first
+        self.lanes: dict[int, int] = {}
+        self.u16: dict[int, tuple[int, int]] = {}
+        self._by_block: dict[int, list[int]] = {}
+
+    def set_spans(self, spans: list[Span], document: QTextDocument, offsets: Utf16Map) -> None:
+        self.spans = {s.id: s for s in spans}
+        self.order = [s.id for s in sorted(spans, key=lambda s: (s.start, -s.end, s.id))]
+        self.lanes = assign_lanes((s.id, s.start, s.end) for s in spans)
+        self.u16 = {s.id: (offsets.to_utf16(s.start), offsets.to_utf16(s.end)) for s in spans}
+        starts = []
+        block = document.firstBlock()
+        while block.isValid():
+            starts.append(block.position())
+            block = block.next()
+        self._by_block = {}
+        for span_id in self.order:
+            start, end = self.u16[span_id]
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, max(start, end - 1)) - 1
+            for number in range(first, last + 1):
+                self._by_block.setdefault(number, []).append(span_id)
+
+    @property
+    def lane_count(self) -> int:
+        return max(MIN_LANES, lane_count(self.lanes))
+
+    def line_extra(self) -> float:
+        """Space added under every line for the lanes."""
+        return LANE_MARGIN + self.lane_count * (LANE_THICKNESS + LANE_GAP)
+
+    def segments(self, document: QTextDocument, top: float, bottom: float) -> list[Segment]:
+        """Segments of the spans on the lines between ``top`` and ``bottom`` (document y)."""
+        found: list[Segment] = []
+        if not self.spans:
+            return found
+        layout = document.documentLayout()
+        position = layout.hitTest(
+            QPointF(document.textWidth() / 2, top), Qt.HitTestAccuracy.FuzzyHit
+        )
+        block = document.findBlock(max(position, 0))
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
+                break
+            span_ids = self._by_block.get(block.blockNumber())
+            if span_ids and rect.bottom() >= top:
+                found.extend(self._block_segments(block, span_ids, top, bottom))
+            block = block.next()
+        return found
+
+    def _block_segments(
+        self, block, span_ids: list[int], top: float, bottom: float
+    ) -> list[Segment]:
+        text_layout = block.layout()
+        origin = text_layout.position()
+        base = block.position()
+        found = []
+        for index in range(text_layout.lineCount()):
+            line = text_layout.lineAt(index)
+            y = origin.y() + line.y()
+            natural = line.ascent() + line.descent()
+            if y + line.height() < top or y > bottom:
+                continue
+            line_start = base + line.textStart()
+            line_end = line_start + line.textLength()
+            for span_id in span_ids:
+                start, end = self.u16[span_id]
+                if start >= line_end or end <= line_start:
+                    continue
+                x1, x2 = _extent(
+                    text_layout, line, max(start, line_start) - base, min(end, line_end) - base
+                )
+                if x2 <= x1:
+                    continue
+                lane_y = (
+                    y + natural + LANE_MARGIN + self.lanes[span_id] * (LANE_THICKNESS + LANE_GAP)
+                )
+                found.append(
+                    Segment(
+                        span_id,
+                        QRectF(origin.x() + x1, lane_y, x2 - x1, LANE_THICKNESS),
+                        QRectF(origin.x() + x1, y, x2 - x1, natural),
+                    )
+                )
+        return found
+
+
+def _extent(text_layout, line, start: int, end: int) -> tuple[float, float]:
+    """Horizontal extent of block positions start..end on one line; glyph runs know where
+    each bidi run went, cursorToX is the fallback for runs without glyphs."""
+    runs = text_layout.glyphRuns(start, end - start)
+    if runs:
+        rects = [r.boundingRect() for r in runs]
+        return min(r.left() for r in rects), max(r.right() for r in rects)
+    a, b = line.cursorToX(start)[0], line.cursorToX(end)[0]
+    return min(a, b), max(a, b)
+
+
+def paint_segments(
+    painter: QPainter,
+    segments: list[Segment],
+    layers: SpanLayers,
+    colors: dict[str, QColor],
+    *,
+    selected: int = 0,
+    hovered: int = 0,
+    marked: frozenset[int] = frozenset(),
+) -> None:
+    """Lanes in label colours; the selected span also gets a tint over its letters, and
+    spans ``marked`` (a hovered relation's ends, a relation target) a dashed frame."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for segment in segments:
+        span = layers.spans[segment.span_id]
+        color = QColor(colors.get(span.label, QColor("gray")))
+        if segment.span_id == selected:
+            tint = QColor(color)
+            tint.setAlpha(70)
+            painter.fillRect(segment.text_rect, tint)
+        lane = QRectF(segment.lane_rect)
+        if segment.span_id in (selected, hovered):
+            lane.adjust(0, -1, 0, 1)
+            color = color.darker(130)
+        painter.fillRect(lane, color)
+        if segment.span_id in marked:
+            painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(segment.text_rect.adjusted(-1, 0, 1, 0))
+
+
+def paint_relations(
+    painter: QPainter,
+    segments: list[Segment],
+    relations: list[Relation],
+    color: QColor,
+    names: dict[str, str],
+) -> None:
+    """An arrow from head to tail of each relation whose two ends are visible."""
+    first: dict[int, Segment] = {}
+    for segment in segments:
+        first.setdefault(segment.span_id, segment)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for relation in relations:
+        head, tail = first.get(relation.head), first.get(relation.tail)
+        if head is None or tail is None:
+            continue
+        a = QPointF(head.text_rect.center().x(), head.text_rect.top())
+        b = QPointF(tail.text_rect.center().x(), tail.text_rect.top())
+        lift = 14 + abs(a.x() - b.x()) * 0.08 + abs(a.y() - b.y()) * 0.1
+        apex_y = min(a.y(), b.y()) - lift
+        path = QPainterPath(a)
+        path.cubicTo(QPointF(a.x(), apex_y), QPointF(b.x(), apex_y), b)
+        painter.setPen(QPen(color, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setBrush(color)
+        painter.drawPolygon([b, QPointF(b.x() - 4, b.y() - 7), QPointF(b.x() + 4, b.y() - 7)])
+        caption = names.get(relation.type, relation.type)
+        centre = path.pointAtPercent(0.5)
+        metrics = painter.fontMetrics()
+        box = QRectF(metrics.boundingRect(caption)).adjusted(-3, -1, 3, 1)
+        box.moveCenter(centre)
+        painter.fillRect(box, QColor(255, 255, 255, 230))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)

@@ -1,0 +1,97 @@
+"""Start the annotation window.
+
+python main.py [--db PATH] [--article ID] [--annotator NAME] [--lang ar|en]
+               [--screenshot OUT.png]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+
+SCREENSHOT_TIMEOUT_MS = 20_000
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Annotate Arabic news about public administration."
+    )
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: the user's, filled with data/)"
+    )
+    parser.add_argument("--article", help="article id to open")
+    parser.add_argument("--annotator", help="analyst name (default: asked once, then remembered)")
+    parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="save a PNG of the window once painted, then exit",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.perf_counter()
+
+    from PySide6.QtCore import QSettings, Qt, QTimer
+
+    from annotator.core.paths import open_default_store
+    from annotator.core.store import Store
+    from annotator.gui.app import Language, create_app
+    from annotator.gui.main_window import MainWindow
+
+    app = create_app(sys.argv[:1])
+    try:
+        store = Store(args.db) if args.db else open_default_store()
+    except AnnotatorError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+
+    if args.screenshot:
+        # A fresh settings file: the picture does not depend on (or change) the analyst's.
+        settings_dir = tempfile.TemporaryDirectory()
+        settings = QSettings(
+            str(Path(settings_dir.name) / "settings.ini"), QSettings.Format.IniFormat
+        )
+        settings.setValue("analyst/name", args.annotator or "analyst")
+        settings.setValue("ui/language", args.lang or "ar")
+    else:
+        settings = QSettings()
+        if args.lang:
+            settings.setValue("ui/language", args.lang)
+    window = MainWindow(store, settings=settings, annotator=args.annotator, language=Language(app))
+    window.open_first(args.article)
+    if args.article and (window.article is None or window.article.id != args.article):
+        sys.stderr.write(f"error: no article {args.article!r} in {store.path}\n")
+        return 2
+
+    if args.screenshot:
+        out: Path = args.screenshot
+
+        def save() -> None:
+            ok = window.grab().save(str(out))
+            first_paint = (time.perf_counter() - started) * 1000
+            state = "saved" if ok else "NOT saved"
+            sys.stdout.write(f"{out}: {state} (first paint after {first_paint:.0f} ms)\n")
+            app.exit(0 if ok else 1)
+
+        # Painted once with the article: let pending layout and paints settle, then grab.
+        window.text_view.painted.connect(
+            lambda: QTimer.singleShot(50, save), type=Qt.ConnectionType.SingleShotConnection
+        )
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: app.exit(1))
+    window.show()
+    code = app.exec()
+    store.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
