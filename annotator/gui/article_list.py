@@ -73,7 +73,8 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(dot)
         painter.setPen(pen)
-        info = f"{status_name(status)}  ·  {self.tr('%n span(s)', '', count)}"
+        spans = self.tr("%n span(s)", "", count)
+        info = f"{status_name(status)}  ·  {spans}"
         text_rect = second.adjusted(0, 0, -14, 0) if rtl else second.adjusted(14, 0, 0, 0)
         align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         painter.drawText(text_rect, align | Qt.AlignmentFlag.AlignVCenter, info)

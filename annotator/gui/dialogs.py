@@ -19,10 +19,6 @@ from PySide6.QtWidgets import (
 from annotator.core.exporters import FORMATS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class ErrorDialog(QDialog):
     """A message and the list of problems, one ``file:line: message`` per line, as plain
     text the analyst can select and copy."""
@@ -55,8 +51,8 @@ class NameDialog:
     def ask(cls, parent: QWidget | None) -> str | None:
         name, ok = QInputDialog.getText(
             parent,
-            _tr("Welcome"),
-            _tr("Your name (saved with every label you make):"),
+            QCoreApplication.translate("Dialogs", "Welcome"),
+            QCoreApplication.translate("Dialogs", "Your name (saved with every label you make):"),
             QLineEdit.EchoMode.Normal,
         )
         name = name.strip()
@@ -68,9 +64,11 @@ class FileDialogs:
     def ask_import_paths(cls, parent: QWidget | None) -> list[str]:
         paths, _filter = QFileDialog.getOpenFileNames(
             parent,
-            _tr("Import articles or annotations"),
+            QCoreApplication.translate("Dialogs", "Import articles or annotations"),
             "",
-            _tr("Articles and annotations (*.txt *.jsonl *.json *.csv);;All files (*)"),
+            QCoreApplication.translate(
+                "Dialogs", "Articles and annotations (*.txt *.jsonl *.json *.csv);;All files (*)"
+            ),
         )
         return paths
 
@@ -78,14 +76,17 @@ class FileDialogs:
     def ask_export_path(cls, parent: QWidget | None) -> tuple[str, str] | None:
         """(path, format) or None; the format follows the filter the analyst picked."""
         filters = {
-            "jsonl": _tr("Annotations, JSONL (*.jsonl)"),
-            "doccano": _tr("doccano JSONL (*.jsonl)"),
-            "spacy": _tr("spaCy / Prodigy JSONL (*.jsonl)"),
-            "csv": _tr("Spans as CSV (*.csv)"),
+            "jsonl": QCoreApplication.translate("Dialogs", "Annotations, JSONL (*.jsonl)"),
+            "doccano": QCoreApplication.translate("Dialogs", "doccano JSONL (*.jsonl)"),
+            "spacy": QCoreApplication.translate("Dialogs", "spaCy / Prodigy JSONL (*.jsonl)"),
+            "csv": QCoreApplication.translate("Dialogs", "Spans as CSV (*.csv)"),
         }
         offered = {fmt: shown for fmt, shown in filters.items() if fmt in FORMATS}
         path, chosen = QFileDialog.getSaveFileName(
-            parent, _tr("Export annotations"), "annotations.jsonl", ";;".join(offered.values())
+            parent,
+            QCoreApplication.translate("Dialogs", "Export annotations"),
+            "annotations.jsonl",
+            ";;".join(offered.values()),
         )
         if not path:
             return None

@@ -25,10 +25,6 @@ from annotator.gui.names import SchemaNames
 from annotator.gui.text_view import ArticleTextView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Labelling", text)
-
-
 class Labeller(QObject):
     """Turns keys into actions on the open article of one annotator.
 
@@ -83,7 +79,9 @@ class Labeller(QObject):
         if selection is None and self.view.current_span:
             span = self.spans.get(self.view.current_span)
             if span is not None and span.label != name:
-                self.run(SetLabel(span.id, name), _tr("change label"))
+                self.run(
+                    SetLabel(span.id, name), QCoreApplication.translate("Labelling", "change label")
+                )
             return
         if selection is None:
             word = self.snapper.word_bounds(self.view.caret())
@@ -91,21 +89,33 @@ class Labeller(QObject):
         else:
             bounds = self.snapper.snap(*selection, exact=exact, label=name)
         if bounds is None:
-            self.message(_tr("Nothing to label here: select one or more words."))
+            self.message(
+                QCoreApplication.translate(
+                    "Labelling", "Nothing to label here: select one or more words."
+                )
+            )
             return
         action = AddSpan(self.article_id, self.annotator, bounds[0], bounds[1], name)
-        if self.run(action, _tr("add span")) and action.span_id:
+        if self.run(action, QCoreApplication.translate("Labelling", "add span")) and action.span_id:
             self.select(action.span_id)
 
     def delete(self) -> None:
         if self.view.current_span:
-            self.run(DeleteSpan(self.view.current_span), _tr("delete span"))
+            self.run(
+                DeleteSpan(self.view.current_span),
+                QCoreApplication.translate("Labelling", "delete span"),
+            )
 
     def set_attribute(self, span_id: int, key: str, value: str) -> None:
-        self.run(SetAttribute(span_id, key, value or None), _tr("set attribute"))
+        self.run(
+            SetAttribute(span_id, key, value or None),
+            QCoreApplication.translate("Labelling", "set attribute"),
+        )
 
     def delete_relation(self, relation_id: int) -> None:
-        self.run(DeleteRelation(relation_id), _tr("delete relation"))
+        self.run(
+            DeleteRelation(relation_id), QCoreApplication.translate("Labelling", "delete relation")
+        )
 
     def step(self, direction: int) -> None:
         """Tab / Shift+Tab: the next span; while linking, the next candidate target."""
@@ -128,7 +138,7 @@ class Labeller(QObject):
     def escape(self) -> None:
         if self.relation_head:
             self.cancel_relation()
-            self.message(_tr("Linking cancelled."))
+            self.message(QCoreApplication.translate("Labelling", "Linking cancelled."))
             return
         self.select(0)
         cursor = self.view.textCursor()
@@ -146,11 +156,19 @@ class Labeller(QObject):
     def start_relation(self, head: int = 0) -> None:
         head = head or self.view.current_span
         if not head:
-            self.message(_tr("Select a span first, then press E and click the other span."))
+            self.message(
+                QCoreApplication.translate(
+                    "Labelling", "Select a span first, then press E and click the other span."
+                )
+            )
             return
         self.relation_head, self.relation_target = head, 0
         self._mark()
-        self.message(_tr("Click the span to link to (Tab and Enter work too; Esc cancels)."))
+        self.message(
+            QCoreApplication.translate(
+                "Labelling", "Click the span to link to (Tab and Enter work too; Esc cancels)."
+            )
+        )
 
     def finish_relation(self, tail: int, at: QPoint) -> None:
         head_span, tail_span = self.spans.get(self.relation_head), self.spans.get(tail)
@@ -160,7 +178,7 @@ class Labeller(QObject):
         allowed = self.schema.relations_between(head_span.label, tail_span.label)
         if not allowed:
             self.message(
-                _tr("No relation goes from %1 to %2.")
+                QCoreApplication.translate("Labelling", "No relation goes from %1 to %2.")
                 .replace("%1", self.names.label(head_span.label))
                 .replace("%2", self.names.label(tail_span.label))
             )
@@ -171,7 +189,10 @@ class Labeller(QObject):
             choices = [(r.name, self.names.relation(r.name)) for r in allowed]
             chosen = RelationTypeMenu.ask(self.view, choices, at)
         if chosen:
-            self.run(AddRelation(chosen, head_span.id, tail_span.id), _tr("add relation"))
+            self.run(
+                AddRelation(chosen, head_span.id, tail_span.id),
+                QCoreApplication.translate("Labelling", "add relation"),
+            )
         self.select(head_span.id)
 
     def cancel_relation(self) -> None:

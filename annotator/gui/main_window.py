@@ -144,12 +144,12 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.file_menu.populate(self.menu_file)
         self.menu_edit = bar.addMenu("")
-        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action = self.menu_edit.addAction("", self.undo_stack.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action = self.menu_edit.addAction("", self.undo_stack.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.menu_edit.addAction(self.undo_action)
-        self.menu_edit.addAction(self.redo_action)
+        for signal in (self.undo_stack.indexChanged, self.undo_stack.cleanChanged):
+            signal.connect(self._update_undo_texts)
         self.menu_edit.addSeparator()
         self.find_action = self.menu_edit.addAction("", self.find_bar.open_bar)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -216,8 +216,7 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.file_menu.retranslate()
         self.menu_edit.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
+        self._update_undo_texts()
         self.find_action.setText(self.tr("Find in article…"))
         self.done_action.setText(self.tr("Mark done and open next"))
         self.relation_action.setText(self.tr("Link selected span to… (E)"))
@@ -235,6 +234,14 @@ class MainWindow(QMainWindow):
         self.list_model.layoutChanged.emit()
         self._show_spans()
         self._update_title()
+
+    def _update_undo_texts(self) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo, redo = self.tr("Undo"), self.tr("Redo")
+        self.undo_action.setText(f"{undo}: {stack.undoText()}" if stack.canUndo() else undo)
+        self.redo_action.setText(f"{redo}: {stack.redoText()}" if stack.canRedo() else redo)
 
     def _update_title(self) -> None:
         title = self.tr("Arabic news annotator")

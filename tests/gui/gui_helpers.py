@@ -56,3 +56,14 @@ def click_span(qtbot, window: MainWindow, span_id: int) -> None:
 
 def point_of(window: MainWindow, span_id: int) -> QPoint:
     return window.text_view.segments_of(span_id)[0].text_rect.center().toPoint()
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, Arabic included (QTest.keyClicks only knows ASCII)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))

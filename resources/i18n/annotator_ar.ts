@@ -1,0 +1,414 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>ArticleDelegate</name>
+    <message numerus="yes">
+        <location filename="../../annotator/gui/article_list.py" line="76"/>
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <location filename="../../annotator/gui/article_list.py" line="115"/>
+        <source>Search articles (diacritics ignored)…</source>
+        <translation>ابحث في المقالات (دون اعتبار للتشكيل)…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/article_list.py" line="119"/>
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeEditor</name>
+    <message>
+        <location filename="../../annotator/gui/attribute_editor.py" line="31"/>
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/attribute_editor.py" line="47"/>
+        <source>Select a span to see its attributes.</source>
+        <translation>حدّد مقطعًا لعرض خصائصه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/attribute_editor.py" line="49"/>
+        <source>This label has no attributes.</source>
+        <translation>لا خصائص لهذا الوسم.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="55"/>
+        <source>Welcome</source>
+        <translation>مرحبًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="56"/>
+        <source>Your name (saved with every label you make):</source>
+        <translation>اسمك (يُحفظ مع كل وسم تضعه):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="68"/>
+        <source>Import articles or annotations</source>
+        <translation>استيراد مقالات أو توسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="70"/>
+        <source>Articles and annotations (*.txt *.jsonl *.json *.csv);;All files (*)</source>
+        <translation>مقالات وتوسيمات (*.txt *.jsonl *.json *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="78"/>
+        <source>Annotations, JSONL (*.jsonl)</source>
+        <translation>التوسيمات، JSONL ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="79"/>
+        <source>doccano JSONL (*.jsonl)</source>
+        <translation>doccano JSONL ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="80"/>
+        <source>spaCy / Prodigy JSONL (*.jsonl)</source>
+        <translation>spaCy / Prodigy JSONL ‏(*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="81"/>
+        <source>Spans as CSV (*.csv)</source>
+        <translation>المقاطع بصيغة CSV ‏(*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="85"/>
+        <source>Export annotations</source>
+        <translation>تصدير التوسيمات</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="38"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="39"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="40"/>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="47"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="53"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="57"/>
+        <source>Please wait: another import or export is running.</source>
+        <translation>انتظر قليلًا: استيراد أو تصدير آخر قيد التنفيذ.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="60"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="91"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="92"/>
+        <source>These files were not imported (nothing from them was saved):</source>
+        <translation>لم تُستورد هذه الملفات (لم يُحفظ منها شيء):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="98"/>
+        <source>Exported %1 record(s) with %2 span(s).</source>
+        <translation>صُدّر %1 سجل فيها %2 مقطع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="106"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="111"/>
+        <source>Error</source>
+        <translation>خطأ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/file_menu.py" line="111"/>
+        <source>The work stopped:</source>
+        <translation>توقف العمل:</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="49"/>
+        <source>Find in this article…</source>
+        <translation>ابحث في هذا المقال…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/find_bar.py" line="99"/>
+        <source>no match</source>
+        <translation>لا نتيجة</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="48"/>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/label_palette.py" line="53"/>
+        <source>Press %1 or %2 to label the selection</source>
+        <translation>اضغط %1 أو %2 لوسم التحديد</translation>
+    </message>
+</context>
+<context>
+    <name>Labelling</name>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="83"/>
+        <source>change label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="91"/>
+        <source>Nothing to label here: select one or more words.</source>
+        <translation>لا شيء لوسمه هنا: حدّد كلمة أو أكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="94"/>
+        <source>add span</source>
+        <translation>إضافة مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="99"/>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="102"/>
+        <source>set attribute</source>
+        <translation>تعديل خاصية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="105"/>
+        <source>delete relation</source>
+        <translation>حذف علاقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="128"/>
+        <source>Linking cancelled.</source>
+        <translation>أُلغي الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="146"/>
+        <source>Select a span first, then press E and click the other span.</source>
+        <translation>حدّد مقطعًا أولًا، ثم اضغط E وانقر المقطع الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="150"/>
+        <source>Click the span to link to (Tab and Enter work too; Esc cancels).</source>
+        <translation>انقر المقطع المراد ربطه (أو Tab ثم Enter؛ Esc للإلغاء).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="160"/>
+        <source>No relation goes from %1 to %2.</source>
+        <translation>لا توجد علاقة من «%1» إلى «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="171"/>
+        <source>add relation</source>
+        <translation>إضافة علاقة</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="216"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="218"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="220"/>
+        <source>Find in article…</source>
+        <translation>بحث في المقال…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="221"/>
+        <source>Mark done and open next</source>
+        <translation>إنهاء المقال وفتح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="222"/>
+        <source>Link selected span to… (E)</source>
+        <translation>ربط المقطع المحدد بـ… (E)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="223"/>
+        <source>Delete selected span (Del)</source>
+        <translation>حذف المقطع المحدد (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="224"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="225"/>
+        <source>Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="227"/>
+        <source>Language / اللغة</source>
+        <translation>اللغة / Language</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="228"/>
+        <source>Change analyst name…</source>
+        <translation>تغيير اسم المحلل…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="247"/>
+        <source>Arabic news annotator</source>
+        <translation>مُوسِّم الأخبار العربية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="254"/>
+        <source>Status: %1</source>
+        <translation>الحالة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="261"/>
+        <source>No article %1 in this database.</source>
+        <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="326"/>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="332"/>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="332"/>
+        <source>The database refused this change:</source>
+        <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="341"/>
+        <source>mark done</source>
+        <translation>إنهاء المقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="396"/>
+        <source>Change label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="402"/>
+        <source>change label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="406"/>
+        <source>Link to another span… (E)</source>
+        <translation>ربط بمقطع آخر… (E)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="408"/>
+        <source>Delete span (Del)</source>
+        <translation>حذف المقطع (Del)</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="13"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="14"/>
+        <source>in progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="15"/>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="16"/>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="17"/>
+        <source>returned</source>
+        <translation>مُعاد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/names.py" line="63"/>
+        <source>annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+</context>
+<context>
+    <name>RelationList</name>
+    <message>
+        <location filename="../../annotator/gui/relation_list.py" line="38"/>
+        <source>Delete relation</source>
+        <translation>حذف العلاقة</translation>
+    </message>
+</context>
+</TS>
