@@ -25,6 +25,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--db", type=Path, help="database file (default: the user's, filled with data/)"
     )
     parser.add_argument("--article", help="article id to open")
+    parser.add_argument("--span", type=int, help="span id to select in the article")
     parser.add_argument("--annotator", help="analyst name (default: asked once, then remembered)")
     parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
     parser.add_argument(
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.article and (window.article is None or window.article.id != args.article):
         sys.stderr.write(f"error: no article {args.article!r} in {store.path}\n")
         return 2
+    if args.span:
+        # Once shown: scrolling to the span needs the viewport's real height.
+        QTimer.singleShot(0, lambda: window.select_span(args.span))
 
     if args.screenshot:
         out: Path = args.screenshot

@@ -25,6 +25,8 @@ class RelationList(QListWidget):
         self.setObjectName("relationList")
         self.names = names
         self.setMouseTracking(True)
+        self.setSpacing(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._ends: dict[int, tuple[int, int]] = {}
         self.itemEntered.connect(self._on_entered)
         self.currentItemChanged.connect(lambda item, _old: self._on_entered(item))
@@ -54,12 +56,17 @@ class RelationList(QListWidget):
             head, tail = spans.get(relation.head), spans.get(relation.tail)
             if head is None or tail is None:
                 continue
-            # RLM: the line reads right to left (head first) even if the head is Latin.
+            # The type first (elision eats the end); RLM: the line reads right to left,
+            # head before tail, even when the head is a Latin word.
             shown = (
-                f"\u200f{_excerpt(text, head)}  ← {self.names.relation(relation.type)} ←  "
+                f"\u200f{self.names.relation(relation.type)}: {_excerpt(text, head)} ← "
                 f"{_excerpt(text, tail)}"
             )
             item = QListWidgetItem(shown)
+            item.setToolTip(
+                f"\u200f{_excerpt(text, head, 200)}\n← {self.names.relation(relation.type)} ←\n"
+                f"\u200f{_excerpt(text, tail, 200)}"
+            )
             item.setData(RELATION_ID_ROLE, relation.id)
             self.addItem(item)
             self._ends[relation.id] = (relation.head, relation.tail)

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
 from annotator.core.models import Relation, Span
 from annotator.core.offsets import Utf16Map
@@ -174,30 +174,55 @@ def paint_relations(
     color: QColor,
     names: dict[str, str],
 ) -> None:
-    """An arrow from head to tail of each relation whose two ends are visible."""
+    """An arrow from head to tail of each relation whose two ends are visible, captioned
+    with the relation type; both ends get a dashed frame."""
     first: dict[int, Segment] = {}
     for segment in segments:
         first.setdefault(segment.span_id, segment)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    line_color = QColor(color)
+    line_color.setAlpha(170)
+    metrics = painter.fontMetrics()
     for relation in relations:
         head, tail = first.get(relation.head), first.get(relation.tail)
         if head is None or tail is None:
             continue
-        a = QPointF(head.text_rect.center().x(), head.text_rect.top())
-        b = QPointF(tail.text_rect.center().x(), tail.text_rect.top())
-        lift = 14 + abs(a.x() - b.x()) * 0.08 + abs(a.y() - b.y()) * 0.1
-        apex_y = min(a.y(), b.y()) - lift
-        path = QPainterPath(a)
-        path.cubicTo(QPointF(a.x(), apex_y), QPointF(b.x(), apex_y), b)
-        painter.setPen(QPen(color, 1.6))
+        painter.setPen(QPen(line_color, 1.2, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-        painter.setBrush(color)
-        painter.drawPolygon([b, QPointF(b.x() - 4, b.y() - 7), QPointF(b.x() + 4, b.y() - 7)])
+        for end in (head, tail):
+            painter.drawRoundedRect(end.text_rect.adjusted(-2, -1, 2, 1), 3, 3)
+        a, b = _facing_points(head.text_rect, tail.text_rect)
+        painter.setPen(QPen(line_color, 1.6))
+        painter.drawLine(a, b)
+        _arrow_head(painter, a, b, line_color)
         caption = names.get(relation.type, relation.type)
-        centre = path.pointAtPercent(0.5)
-        metrics = painter.fontMetrics()
-        box = QRectF(metrics.boundingRect(caption)).adjusted(-3, -1, 3, 1)
-        box.moveCenter(centre)
-        painter.fillRect(box, QColor(255, 255, 255, 230))
+        box = QRectF(metrics.boundingRect(caption)).adjusted(-4, -1, 4, 1)
+        box.moveCenter((a + b) / 2)
+        painter.setPen(QPen(line_color, 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(color)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
+
+
+def _facing_points(head: QRectF, tail: QRectF) -> tuple[QPointF, QPointF]:
+    """Where a line between two spans leaves the head and enters the tail: their facing
+    sides on one line, their top/bottom edges across lines."""
+    if abs(head.center().y() - tail.center().y()) < 1:
+        y = head.center().y()
+        if head.center().x() > tail.center().x():
+            return QPointF(head.left() - 2, y), QPointF(tail.right() + 2, y)
+        return QPointF(head.right() + 2, y), QPointF(tail.left() - 2, y)
+    if head.center().y() < tail.center().y():
+        return QPointF(head.center().x(), head.bottom()), QPointF(tail.center().x(), tail.top())
+    return QPointF(head.center().x(), head.top()), QPointF(tail.center().x(), tail.bottom())
+
+
+def _arrow_head(painter: QPainter, a: QPointF, b: QPointF, color: QColor) -> None:
+    direction = b - a
+    length = max((direction.x() ** 2 + direction.y() ** 2) ** 0.5, 1e-6)
+    unit = direction / length
+    normal = QPointF(-unit.y(), unit.x())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPolygon([b, b - unit * 8 + normal * 4, b - unit * 8 - normal * 4])

@@ -67,6 +67,8 @@ class SpanList(QListView):
         self.span_model = SpanListModel(names, self)
         self.setModel(self.span_model)
         self.setUniformItemSizes(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.selectionModel().currentChanged.connect(self._on_current)
         self._quiet = False

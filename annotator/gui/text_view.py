@@ -31,6 +31,7 @@ from annotator.gui.span_layers import Segment, SpanLayers, paint_relations, pain
 FONT_FAMILY = "Noto Naskh Arabic"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
 RELATION_COLOR = QColor("#303030")
+PARAGRAPH_GAP = 10
 
 
 class ArticleTextView(QTextEdit):
@@ -111,6 +112,7 @@ class ArticleTextView(QTextEdit):
         self._extra = extra
         block_format = QTextBlockFormat()
         block_format.setLineHeight(extra, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
+        block_format.setBottomMargin(PARAGRAPH_GAP)  # paragraphs stand apart from lines
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
@@ -145,7 +147,7 @@ class ArticleTextView(QTextEdit):
         self.setTextCursor(cursor)
 
     def set_current_span(self, span_id: int) -> None:
-        """Show span ``span_id`` as selected and bring it into view (0: none)."""
+        """Show span ``span_id`` as selected, caret at its start, and on screen (0: none)."""
         self.current_span = span_id if span_id in self.layers.spans else 0
         if self.current_span:
             start, _end = self.layers.u16[self.current_span]
@@ -154,19 +156,23 @@ class ArticleTextView(QTextEdit):
             self.blockSignals(True)
             self.setTextCursor(cursor)
             self.blockSignals(False)
-            self.ensureCursorVisible()
+            self.reveal(self.current_span)
         self.viewport().update()
 
     def reveal(self, span_id: int) -> None:
         """Scroll so that a span is on screen, without selecting it."""
         if span_id not in self.layers.u16:
             return
+        start, end = self.layers.u16[span_id]
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self.layers.u16[span_id][0])
-        rect = self.cursorRect(cursor)
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+        cursor.setPosition(start)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(end)
+        bottom = self.cursorRect(cursor).bottom() + self.layers.line_extra()
+        if top < 0 or bottom > self.viewport().height():
+            # A third of the way down: the lines before give context, the lanes fit.
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+            bar.setValue(bar.value() + top - self.viewport().height() // 3)
 
     def neighbour_span(self, span_id: int, step: int) -> int:
         """The span after (step 1) or before (-1) ``span_id`` in reading order; from no
