@@ -165,6 +165,8 @@ class _FileWriter:
                     chunk = []
                     if progress:
                         progress(self.path, line)
+            if not self.seen:  # an empty file (e.g. a failed download) must not pass silently
+                raise InputError("no articles in the file", self.path)
             store.conn.execute("PRAGMA synchronous = FULL")
             with store.write():
                 self._write_chunk(chunk, import_id)

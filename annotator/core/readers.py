@@ -193,7 +193,7 @@ def read_jsonl(path: Path, schema: Schema, annotator: str | None) -> Iterator[In
             comment=as_str(obj.get("comment") or "", '"comment"', path, number),
             spans=spans,
         )
-        for raw in obj.get("relations") or []:
+        for raw in _list(obj, "relations", path, number):
             if not isinstance(raw, dict):
                 raise InputError("each relation must be an object", path, number)
             try:
@@ -207,6 +207,16 @@ def read_jsonl(path: Path, schema: Schema, annotator: str | None) -> Iterator[In
             )
         check_relations(schema, article, path, number)
         yield article
+
+
+def _list(obj: dict[str, Any], key: str, path: Path, line: int) -> list[Any]:
+    """obj[key] if it is a list, [] if absent or null; anything else is an InputError."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(f'"{key}" must be a list, not {type(value).__name__}', path, line)
+    return value
 
 
 def _annotator(
@@ -233,11 +243,11 @@ def read_doccano(path: Path, schema: Schema, annotator: str | None) -> Iterator[
             raise InputError('missing "text"', path, number)
         text = check_article_text(obj["text"], path, number)
         triples: list[tuple[Any, Any, Any]] = []
-        for raw in obj.get("label") or obj.get("labels") or []:
+        for raw in _list(obj, "label", path, number) or _list(obj, "labels", path, number):
             if not isinstance(raw, list | tuple) or len(raw) != 3:
                 raise InputError(f"label must be [start, end, label], not {raw!r}", path, number)
             triples.append((raw[0], raw[1], raw[2]))
-        for raw in obj.get("entities") or []:
+        for raw in _list(obj, "entities", path, number):
             if not isinstance(raw, dict):
                 raise InputError("each entity must be an object", path, number)
             triples.append((raw.get("start_offset"), raw.get("end_offset"), raw.get("label")))
@@ -259,6 +269,8 @@ def read_doccano(path: Path, schema: Schema, annotator: str | None) -> Iterator[
 
 def read_csv(path: Path, schema: Schema, annotator: str | None) -> Iterator[IncomingArticle]:
     """A CSV with a header holding "id" and "text" columns; one article a row."""
+    # The csv module refuses cells over 131,072 characters by default: an article can be longer.
+    csv.field_size_limit(2**31 - 1)
     reader = csv.DictReader(decoded_lines(path), strict=True)
     try:
         fields = reader.fieldnames or []
@@ -284,11 +296,15 @@ def detect_format(path: Path) -> str:
     if suffix == ".csv":
         return "csv"
     if suffix in (".jsonl", ".json", ".ndjson"):
+        # Decoded as the readers decode: read as raw bytes, a UTF-16 or Windows-1256
+        # doccano file looked like ours and its labels were silently dropped.
+        lines = decoded_lines(path)
         try:
-            with path.open("rb") as fh:
-                first = orjson.loads(fh.readline().removeprefix(b"\xef\xbb\xbf"))
-        except (OSError, orjson.JSONDecodeError):
+            first = orjson.loads(next((line for line in lines if line.strip()), ""))
+        except (OSError, InputError, orjson.JSONDecodeError):
             return "jsonl"  # the reader reports the error with its line
+        finally:
+            lines.close()
         if (
             isinstance(first, dict)
             and "spans" not in first

@@ -15,7 +15,6 @@ from annotator.core.errors import InputError
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Controls that never belong in an article (tab, newline and carriage return do).
 _BAD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_OUTER_BLANK = re.compile(r"^(?:[^\S\n]*\n)+|(?:\n[^\S\n]*)+$")
 
 
 def decode(data: bytes, path: str | Path | None = None) -> str:
@@ -77,7 +76,15 @@ def trim_outer_blank_lines(text: str) -> str:
 
     Only plain text is trimmed; text that arrives with spans is never changed.
     """
-    return _OUTER_BLANK.sub("", text)
+    # Scanned line by line: the regex this replaces backtracked quadratically over a long
+    # run of blank lines inside the text (16,000 no-break-space lines took 12 s).
+    start = 0
+    while (newline := text.find("\n", start)) != -1 and not text[start:newline].strip():
+        start = newline + 1
+    end = len(text)
+    while (newline := text.rfind("\n", start, end)) != -1 and not text[newline + 1 : end].strip():
+        end = newline
+    return text[start:end]
 
 
 def frozen_sha256(text: str) -> str:
