@@ -1,0 +1,311 @@
+"""Quality checks over the store, streamed article by article (codes: findings.py)."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from annotator.core.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
+from annotator.core.errors import InputError
+from annotator.core.findings import CHECKS, Counted, Finding, LabelName, finding
+from annotator.core.folding import FoldedText, fold
+from annotator.core.schema import Schema
+from annotator.core.snapping import PROCLITICS, Snapper
+from annotator.core.store import Store, live
+
+__all__ = ["CHECKS", "Finding", "run_checks"]
+
+
+def run_checks(
+    store: Store,
+    annotator: str | None = None,
+    article_ids: Iterable[str] | None = None,
+    codes: Iterable[str] | None = None,
+) -> Iterator[Finding]:
+    """Findings for every layer (or one annotator's), article by article in id order.
+
+    W005 compares surfaces across the articles checked (all of them by default), so it
+    costs one extra pass over their spans; W006 looks within each article."""
+    selected = set(CHECKS) if codes is None else set(codes)
+    unknown = selected - set(CHECKS)
+    if unknown:
+        raise InputError(f"unknown check code(s) {', '.join(sorted(unknown))}")
+    annotator_id = None
+    if annotator is not None:
+        annotator_id = store.find_annotator_id(annotator)
+        if annotator_id is None:
+            known = ", ".join(store.annotators()) or "none yet"
+            raise InputError(f"no annotator {annotator!r} (known: {known})")
+    ids = None if article_ids is None else sorted(set(article_ids))
+    folder = _Folder()
+    surfaces: dict[tuple[int, str], Counter[str]] = {}
+    if "W005" in selected:
+        surfaces = _labels_per_surface(store, annotator_id, ids, folder)
+    for bundle in bundles(store, annotator_id, ids):
+        yield from _ArticleChecks(bundle, store.schema, selected, folder, surfaces).run()
+
+
+def _labels_per_surface(
+    store: Store, annotator_id: int | None, ids: list[str] | None, folder: _Folder
+) -> dict[tuple[int, str], Counter[str]]:
+    """(annotator, folded surface) → labels given to it, kept only where they differ."""
+    # Cutting surfaces in SQL (substr over a join) re-reads the article text for every
+    # span; walking articles and their spans side by side reads each text once.
+    raw: Counter[tuple[int, str, str]] = Counter()
+    chunks = [None] if ids is None else [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+    for chunk in chunks:
+        where_a, args_a = scope("a", "id", None, chunk)
+        where_s, args_s = scope("s", "article_id", annotator_id, chunk)
+        texts = store.conn.execute(
+            f"SELECT a.id, a.text FROM articles a WHERE {live('a')}{where_a} ORDER BY a.id", args_a
+        )
+        spans = store.conn.execute(
+            'SELECT s.article_id, s.annotator_id, s.start, s."end", s.label FROM spans s '
+            f"WHERE {live('s')}{where_s} ORDER BY s.article_id",
+            args_s,
+        )
+        groups = Groups(spans)
+        for article_id, text in texts:
+            raw.update(
+                (who, text[start:end], label) for who, start, end, label in groups.take(article_id)
+            )
+    seen: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for (who, surface, label), count in raw.items():
+        seen[who, folder.key(surface)][label] += count
+    return {key: labels for key, labels in seen.items() if len(labels) > 1}
+
+
+class _Folder:
+    """Surfaces folded for comparison, cached (the same names recur across articles)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def key(self, surface: str) -> str:
+        folded = self._cache.get(surface)
+        if folded is None:
+            folded = " ".join(fold(surface).split())
+            self._cache[surface] = folded
+        return folded
+
+
+@dataclass
+class _ArticleChecks:
+    bundle: ArticleBundle
+    schema: Schema
+    selected: set[str]
+    folder: _Folder
+    surfaces: dict[tuple[int, str], Counter[str]]
+    found: list[Finding] = field(default_factory=list)
+    _snapper: Snapper | None = None
+    _folded: FoldedText | None = None
+
+    @property
+    def snapper(self) -> Snapper:
+        # Built only when a span needs it: it costs milliseconds per article.
+        if self._snapper is None:
+            self._snapper = Snapper(self.bundle.text)
+        return self._snapper
+
+    @property
+    def folded_text(self) -> FoldedText:
+        if self._folded is None:
+            self._folded = FoldedText(self.bundle.text)
+        return self._folded
+
+    def run(self) -> list[Finding]:
+        b = self.bundle
+        by_layer: dict[int, list[SpanRow]] = defaultdict(list)
+        for span in b.spans:
+            by_layer[span.annotator_id].append(span)
+        for layer in b.layers:
+            spans = by_layer.get(layer.annotator_id, [])
+            name = b.names[layer.annotator_id]
+            if "E009" in self.selected and spans and layer.text_sha256 != b.text_sha256:
+                self.add("E009", name, count=len(spans))
+            if "W010" in self.selected and layer.status == "done" and not spans:
+                self.add("W010", name)
+            self._check_spans(name, spans)
+            if "W006" in self.selected:
+                self._check_unlabelled(name, spans)
+        if "E008" in self.selected:
+            self._check_relations()
+        self.found.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
+        return self.found
+
+    def add(self, code: str, annotator: str, span: SpanRow | None = None, **params: object) -> None:
+        b = self.bundle
+        if span is None:
+            self.found.append(finding(code, self.schema, b.article_id, annotator, params=params))
+            return
+        params.setdefault("surface", b.text[span.start : span.end])
+        self.found.append(
+            finding(
+                code, self.schema, b.article_id, annotator, span.start, span.end, span.id, params
+            )
+        )
+
+    def _check_spans(self, name: str, spans: list[SpanRow]) -> None:
+        text, on = self.bundle.text, self.selected
+        counts = Counter((s.start, s.end, s.label) for s in spans) if "W004" in on else Counter()
+        reported: set[tuple[int, int, str]] = set()
+        for span in spans:
+            if "W001" in on and _bad_edge(text, span):
+                self.add("W001", name, span)
+            if "W002" in on and text[span.start] in PROCLITICS:
+                length = self.snapper.proclitic_length(span.start)
+                if length:
+                    self.add("W002", name, span, proclitic=text[span.start : span.start + length])
+            if (
+                "W003" in on
+                and _may_cut(text, span)
+                and self.snapper.cuts_word(span.start, span.end)
+            ):
+                self.add("W003", name, span)
+            key = (span.start, span.end, span.label)
+            if counts[key] > 1 and key not in reported:
+                reported.add(key)
+                self.add("W004", name, span, label=LabelName(span.label), count=counts[key])
+            if "W005" in on:
+                labels = self.surfaces.get((span.annotator_id, self._key(span)))
+                if labels and _in_minority(span.label, tuple(labels.items())):
+                    others = tuple(
+                        Counted(LabelName(other), n)
+                        for other, n in labels.items()
+                        if other != span.label
+                    )
+                    self.add("W005", name, span, label=LabelName(span.label), others=others)
+            if "W007" in on and span.label == "MEASURE" and not span.status:
+                self.add("W007", name, span)
+
+    def _key(self, span: SpanRow) -> str:
+        return self.folder.key(self.bundle.text[span.start : span.end])
+
+    def _check_unlabelled(self, name: str, spans: list[SpanRow]) -> None:
+        """Other places in the article where a labelled surface occurs as whole words and
+        no span of the same annotator with one of its labels touches it."""
+        if not spans:
+            return
+        labels_of: dict[str, set[str]] = defaultdict(set)
+        labels_at: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for span in spans:
+            labels_of[self._key(span)].add(span.label)
+            labels_at[span.start, span.end].add(span.label)
+        folded = self.folded_text
+        for key, labels in labels_of.items():
+            if len(key) < 2:
+                continue
+            for start, end in folded.find_all(key):
+                if not labels.isdisjoint(labels_at.get((start, end), ())):
+                    continue  # the usual case: labelled right there
+                if any(s.start < end and start < s.end and s.label in labels for s in spans):
+                    continue
+                if not self._whole_words(start, end):
+                    continue
+                label = LabelName(min(labels))
+                surface = self.bundle.text[start:end]
+                self.found.append(
+                    finding(
+                        "W006",
+                        self.schema,
+                        self.bundle.article_id,
+                        name,
+                        start,
+                        end,
+                        params={"surface": surface, "label": label},
+                    )
+                )
+
+    def _whole_words(self, start: int, end: int) -> bool:
+        text = self.bundle.text
+        if end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]):
+            return False
+        if start == 0 or not (_word_char(text[start - 1]) and _word_char(text[start])):
+            return True
+        # Inside a longer word unless only a proclitic comes before («لوزارة الصحة»).
+        word_start = start
+        while word_start > 0 and _word_char(text[word_start - 1]):
+            word_start -= 1
+        if start - word_start > 2 or any(ch not in PROCLITICS for ch in text[word_start:start]):
+            return False
+        return not self.snapper.cuts_word(start, end)
+
+    def _check_relations(self) -> None:
+        b = self.bundle
+        for rel in b.relations:
+            try:
+                allowed = self.schema.relation(rel.type).allows(rel.head_label, rel.tail_label)
+            except KeyError:
+                allowed = False
+            if not allowed:
+                self.found.append(
+                    finding(
+                        "E008",
+                        self.schema,
+                        b.article_id,
+                        b.names[rel.annotator_id],
+                        rel.head_start,
+                        rel.head_end,
+                        rel.head,
+                        {
+                            "type": rel.type,
+                            "head": LabelName(rel.head_label),
+                            "tail": LabelName(rel.tail_label),
+                        },
+                    )
+                )
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_minority(label: str, labels: tuple[tuple[str, int], ...]) -> bool:
+    """Not the one most frequent label of the surface: the majority is taken as the
+    annotator's intent, so a reviewer sees only the odd ones (all of them on a tie)."""
+    top = sorted((count for _, count in labels), reverse=True)
+    return dict(labels)[label] < top[0] or top[0] == top[1]
+
+
+# -- character tests -------------------------------------------------------------------
+
+_UNIT_SIGNS = frozenset("%\u066a\u2030")  # a unit sign belongs to its number in a QUANTITY
+
+
+@functools.cache
+def _is_edge_junk(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PZ"
+
+
+def _bad_edge(text: str, span: SpanRow) -> bool:
+    first, last = text[span.start], text[span.end - 1]
+    if span.label == "QUANTITY":
+        first = "0" if first in _UNIT_SIGNS else first
+        last = "0" if last in _UNIT_SIGNS else last
+    return _is_edge_junk(first) or _is_edge_junk(last)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch)[0] in "MC" or ch == "\u0640"
+
+
+_JOINERS = frozenset("-\u2010\u2011.,\u066b\u066c'")  # inside 3.5, 5,000, COVID-19, it's
+
+
+def _may_split(text: str, pos: int) -> bool:
+    """Cheap superset of Snapper's "a span edge at ``pos`` lies inside a word"."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    left, right = text[pos - 1], text[pos]
+    if _word_char(left) and _word_char(right):
+        return True
+    if right in _JOINERS:
+        return _word_char(left) and pos + 1 < len(text) and _word_char(text[pos + 1])
+    if left in _JOINERS:
+        return _word_char(right) and pos >= 2 and _word_char(text[pos - 2])
+    return False
+
+
+def _may_cut(text: str, span: SpanRow) -> bool:
+    """Only then is the (costly) Snapper asked whether the span cuts a word."""
+    return _may_split(text, span.start) or _may_split(text, span.end)

@@ -1,0 +1,80 @@
+"""Folding text for comparison (normalise_for_search, one character at a time), with the
+way back from a folded position to the original code point offset."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from annotator.core.text import normalise_for_search
+
+
+@functools.cache
+def fold_char(ch: str) -> str:
+    return normalise_for_search(ch)
+
+
+def fold(text: str) -> str:
+    """Character by character, so a folded article and a folded surface cut from it always
+    line up (whole-text NFKC could compose across a span edge)."""
+    return "".join(fold_char(ch) for ch in text)
+
+
+# One-for-one swaps normalise_for_search makes in Arabic text (hamza/alef forms, teh
+# marbuta, alef maqsura); str.replace does each for the whole article in C.
+_ARABIC_SWAPS = tuple((ch, fold_char(ch)) for ch in "أإآٱؤئةى")
+# Characters that fold to themselves for sure: Arabic letters other than the swapped ones
+# and tatweel, Arabic-Indic digits and punctuation, lowercase ASCII, digits, punctuation
+# and white space. Anything else is looked at once per article.
+_OTHER = re.compile("[^\u0621-\u063a\u0641-\u064a\u0660-\u0669\u060c\u061b\u061f\n\t !-@\\[-~]")
+
+
+class FoldedText:
+    """An article folded once, to find folded surfaces in it at original offsets.
+
+    A Python loop over every character costs too much over 100,000 articles; folding
+    mostly swaps one letter for another, which str.replace does per distinct letter, and
+    only the rare characters that vanish or grow (tashkeel, tatweel, «…») need an index."""
+
+    def __init__(self, text: str) -> None:
+        swaps, changes = list(_ARABIC_SWAPS), {}
+        for ch in set(_OTHER.findall(text)):
+            folded = fold_char(ch)
+            if folded == ch:
+                continue
+            if len(folded) == 1:
+                swaps.append((ch, folded))
+            else:
+                changes[ch] = folded
+        self.index: list[int] | None = None  # folded position → text position
+        if changes:
+            pieces: list[str] = []
+            self.index = []
+            at = 0
+            pattern = re.compile("|".join(map(re.escape, changes)))
+            for match in pattern.finditer(text):
+                pieces.append(text[at : match.start()])
+                self.index.extend(range(at, match.start()))
+                replacement = changes[match.group()]
+                pieces.append(replacement)
+                self.index.extend([match.start()] * len(replacement))
+                at = match.end()
+            pieces.append(text[at:])
+            self.index.extend(range(at, len(text)))
+            text = "".join(pieces)
+        for old, new in swaps:
+            text = text.replace(old, new)
+        self.folded = text
+
+    def find_all(self, key: str) -> Iterator[tuple[int, int]]:
+        """Original (start, end) of every occurrence of a folded ``key``."""
+        if not key:
+            return
+        at = self.folded.find(key)
+        while at >= 0:
+            if self.index is None:
+                yield at, at + len(key)
+            else:
+                yield self.index[at], self.index[at + len(key) - 1] + 1
+            at = self.folded.find(key, at + 1)
