@@ -28,7 +28,7 @@ PAGE = 200
 Progress = Callable[[int, int], None]  # records written, articles in the database
 
 
-@dataclass
+@dataclass(slots=True)
 class ExportSpan:
     start: int
     end: int
@@ -52,9 +52,16 @@ class ExportLayer:
 
     def ordered_spans(self) -> list[ExportSpan]:
         # Ordered by content, never by database id, so export→import→export is identical.
-        return sorted(
-            self.spans, key=lambda s: (s.start, s.end, s.label, sorted(s.attributes.items()))
-        )
+        return sorted(self.spans, key=_content_order)
+
+
+_NO_ATTRIBUTES: list[tuple[str, str]] = []
+
+
+def _content_order(span: ExportSpan) -> tuple[int, int, str, list[tuple[str, str]]]:
+    # Most spans have no attributes: skip sorting an empty dict for each (export's hot path).
+    attributes = sorted(span.attributes.items()) if span.attributes else _NO_ATTRIBUTES
+    return (span.start, span.end, span.label, attributes)
 
 
 def iter_layers(
@@ -158,7 +165,7 @@ def _page_relations(
 
 def jsonl_record(layer: ExportLayer, schema_version: int) -> dict[str, Any]:
     spans = layer.ordered_spans()
-    local = {span.db_id: f"s{i}" for i, span in enumerate(spans, start=1)}
+    local = {span.db_id: i for i, span in enumerate(spans, start=1)}
     record: dict[str, Any] = {
         "id": layer.article_id,
         "text": layer.text,
@@ -168,27 +175,27 @@ def jsonl_record(layer: ExportLayer, schema_version: int) -> dict[str, Any]:
     }
     if layer.comment:
         record["comment"] = layer.comment
+    text = layer.text
     out_spans = []
-    for span in spans:
+    for i, span in enumerate(spans, start=1):
         item: dict[str, Any] = {
-            "id": local[span.db_id],
+            "id": f"s{i}",
             "start": span.start,
             "end": span.end,
             "label": span.label,
-            "text": layer.text[span.start : span.end],
+            "text": text[span.start : span.end],
         }
         if span.attributes:
             item["attributes"] = dict(sorted(span.attributes.items()))
         out_spans.append(item)
     record["spans"] = out_spans
-    record["relations"] = sorted(
-        (
-            {"type": t, "head": local[h], "tail": local[tl]}
-            for t, h, tl in layer.relations
-            if h in local and tl in local
-        ),
-        key=lambda r: (r["type"], int(r["head"][1:]), int(r["tail"][1:])),
-    )
+    # Sorted as (type, head number, tail number) tuples before they become "s<n>" strings.
+    record["relations"] = [
+        {"type": t, "head": f"s{h}", "tail": f"s{tl}"}
+        for t, h, tl in sorted(
+            (t, local[h], local[tl]) for t, h, tl in layer.relations if h in local and tl in local
+        )
+    ]
     record["schema_version"] = schema_version
     return record
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,7 @@ class Schema:
                 return label
         raise KeyError(name)
 
-    @property
+    @cached_property  # asked once per span by every importer
     def label_names(self) -> frozenset[str]:
         return frozenset(label.name for label in self.labels)
 

@@ -1,0 +1,391 @@
+"""The benchmark run: data, floor, import/export, search, agreement, checks, the window.
+
+Every timed import and export runs in a fresh child process (benchmarks.child), so its
+peak RSS is its own; ours and the floor alternate, and each figure is the best of the
+repeats (the least disturbed by whatever else the machine was doing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from benchmarks import generate, machine
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "benchmarks" / "work"
+RESULTS = REPO / "benchmarks" / "results.md"
+RSS_LIMIT_MB = 300
+
+
+@dataclass
+class Result:
+    section: str
+    name: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+    def shown(self) -> str:
+        if self.value is None:
+            return "n/a"
+        if self.unit == "x":
+            return f"{self.value:.2f}x"
+        if self.unit == "ms":
+            return f"{self.value:.1f} ms"
+        if self.unit == "s":
+            return f"{self.value:.2f} s"
+        if self.unit == "MB":
+            return f"{self.value:.0f} MB"
+        return f"{self.value:g} {self.unit}".strip()
+
+    @property
+    def verdict(self) -> str:
+        return {True: "ok", False: "MISSED", None: ""}[self.ok]
+
+
+@dataclass
+class Config:
+    quick: bool
+    small: int
+    big: int
+    repeats: int
+    seed: int
+    gui: bool
+
+    @property
+    def label(self) -> str:
+        return "quick" if self.quick else "full"
+
+
+class Run:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.results: list[Result] = []
+        self.files: dict[int, tuple[Path, generate.Counts]] = {}
+        WORK.mkdir(parents=True, exist_ok=True)
+
+    def add(self, result: Result) -> Result:
+        self.results.append(result)
+        print(
+            f"  {result.section:<8} {result.name:<58} {result.shown():>12}  "
+            f"{result.target:<14} {result.verdict}",
+            flush=True,
+        )
+        return result
+
+    # -- child processes -----------------------------------------------------------
+
+    def child(self, operation: str, *args: str | Path) -> dict[str, Any]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.child", operation, *map(str, args)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            raise RuntimeError(f"{operation} failed:\n{done.stderr}")
+        result: dict[str, Any] = orjson.loads(done.stdout.strip().splitlines()[-1])
+        result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return result
+
+    # -- data ------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        for n in (self.config.small, self.config.big):
+            start = time.perf_counter()
+            path, counts = generate.cached(WORK, n, self.config.seed)
+            self.files[n] = (path, counts)
+            print(
+                f"  data     {n:,} articles: {counts.layers:,} layers, {counts.spans:,} spans, "
+                f"{counts.relations:,} relations, {counts.attributes:,} attributes, "
+                f"{counts.bytes / 1e6:.0f} MB ({time.perf_counter() - start:.1f} s)",
+                flush=True,
+            )
+
+    # -- import and export against the floor ----------------------------------------
+
+    def import_export(self, n: int) -> None:
+        jsonl, _counts = self.files[n]
+        runs: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in ("floor-load", "import", "floor-dump", "export")
+        }
+        floor_db, ours_db = WORK / f"floor-{n}.db", WORK / f"ours-{n}.db"
+        floor_out, ours_out = WORK / f"floor-{n}.out.jsonl", WORK / f"ours-{n}.out.jsonl"
+        for _ in range(self.config.repeats):
+            for db in (floor_db, ours_db):
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+            runs["floor-load"].append(self.child("floor-load", jsonl, floor_db))
+            runs["import"].append(self.child("import", jsonl, ours_db))
+            runs["floor-dump"].append(self.child("floor-dump", floor_db, floor_out))
+            runs["export"].append(self.child("export", ours_db, ours_out))
+        best = {k: min(v, key=lambda r: r["seconds"]) for k, v in runs.items()}
+        same = ours_out.read_bytes() == jsonl.read_bytes()
+        floor_same = floor_out.read_bytes() == jsonl.read_bytes()
+        big = n == self.config.big
+        tag = f"{n // 1000}k"
+        for ours, floor, what, target in (
+            ("import", "floor-load", "import", 2.0),
+            ("export", "floor-dump", "export", 1.5),
+        ):
+            self.add(
+                Result(
+                    what, f"floor at {tag} (plain sqlite3 + orjson)", best[floor]["seconds"], "s"
+                )
+            )
+            self.add(Result(what, f"ours at {tag}", best[ours]["seconds"], "s"))
+            ratio = best[ours]["seconds"] / best[floor]["seconds"]
+            cpu_ratio = min(r["cpu"] for r in runs[ours]) / min(r["cpu"] for r in runs[floor])
+            self.add(
+                Result(
+                    what,
+                    f"ratio to the floor at {tag} (CPU time ratio {cpu_ratio:.2f}x)",
+                    ratio,
+                    "x",
+                    f"<= {target}x" if big else "",
+                    ratio <= target if big else None,
+                )
+            )
+            rss = max(r["rss_mb"] for r in runs[ours])
+            self.add(
+                Result(
+                    what,
+                    f"peak RSS at {tag}",
+                    rss,
+                    "MB",
+                    f"< {RSS_LIMIT_MB} MB",
+                    rss < RSS_LIMIT_MB,
+                )
+            )
+        lock = max(r["longest_write_ms"] for r in runs["import"])
+        self.add(Result("import", f"longest write transaction at {tag}", lock, "ms"))
+        self.add(
+            Result(
+                "export",
+                f"export of the import = the input file, byte for byte, at {tag}",
+                None if not same else 1,
+                "",
+                "identical",
+                same and floor_same,
+                "" if same else "differs",
+            )
+        )
+        self.rss = getattr(self, "rss", {})
+        self.rss[n] = {k: max(r["rss_mb"] for r in runs[k]) for k in ("import", "export")}
+
+    def rss_growth(self) -> None:
+        small, big = self.config.small, self.config.big
+        for what in ("import", "export"):
+            grown = self.rss[big][what] - self.rss[small][what]
+            self.add(
+                Result(
+                    what,
+                    f"peak RSS growth {small // 1000}k -> {big // 1000}k articles",
+                    grown,
+                    "MB",
+                    "flat (< 20 MB)",
+                    grown < 20,
+                )
+            )
+
+    # -- queries on the big database -------------------------------------------------
+
+    def timed(self, func: Callable[[], object], repeat: int = 5) -> tuple[float, object]:
+        """Median milliseconds of ``repeat`` runs after one warm-up run, and the last result."""
+        result = func()
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            result = func()
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times), result
+
+    def queries(self) -> None:
+        from annotator.core.listing import article_page
+        from annotator.core.store import Store
+
+        n = self.config.big
+        with Store(WORK / f"ours-{n}.db") as store:
+            worst = 0.0
+            for query in (
+                "شَكَّل",
+                "الإدارة",
+                "وزير الداخلية",
+                "رئيس الحكومة",
+                "E-participation",
+                "كلمةنادرة",
+            ):
+                ms, found = self.timed(lambda q=query: store.search(q))
+                worst = max(worst, ms)
+                self.add(
+                    Result(
+                        "search", f"store.search({query!r}): {len(found)} ids (limit 200)", ms, "ms"
+                    )
+                )
+                ms, page = self.timed(lambda q=query: article_page(store, "amina", query=q))
+                worst = max(worst, ms)
+                self.add(
+                    Result(
+                        "search",
+                        f"article list filtered by {query!r}: first {len(page)} rows",
+                        ms,
+                        "ms",
+                    )
+                )
+            self.add(
+                Result(
+                    "search",
+                    f"slowest search over {n:,} articles",
+                    worst,
+                    "ms",
+                    "< 100 ms",
+                    worst < 100,
+                )
+            )
+            ms, page = self.timed(lambda: article_page(store, "amina"))
+            self.add(Result("list", "article list page (100 rows, span counts, status)", ms, "ms"))
+            last = store.conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+            ms, page = self.timed(lambda: article_page(store, "amina", after_rowid=last - 150))
+            self.add(Result("list", "article list page at the end of the list", ms, "ms"))
+
+    def agreement(self) -> None:
+        from annotator.core.agreement import agreement
+        from annotator.core.store import Store
+
+        n = self.config.big
+        with Store(WORK / f"ours-{n}.db") as store:
+            start = time.perf_counter()
+            report = agreement(store, "amina", "karim")
+            seconds = time.perf_counter() - start
+        target = report.articles >= 10_000
+        self.add(
+            Result(
+                "review",
+                f"agreement amina/karim over {report.articles:,} articles",
+                seconds,
+                "s",
+                "< 5 s" if target else "",
+                seconds < 5 if target else None,
+            )
+        )
+
+    def checks(self) -> None:
+        try:
+            from annotator.core.checks import run_checks
+        except ImportError:
+            self.add(
+                Result("review", "quality checks", None, "", "< 20 s", None, "no checks module yet")
+            )
+            return
+        from annotator.core.store import Store
+
+        n = self.config.big
+        with Store(WORK / f"ours-{n}.db") as store:
+            start = time.perf_counter()
+            findings = sum(1 for _ in run_checks(store))
+            seconds = time.perf_counter() - start
+        big = n >= 100_000
+        self.add(
+            Result(
+                "review",
+                f"all quality checks over {n:,} articles ({findings:,} findings)",
+                seconds,
+                "s",
+                "< 20 s" if big else "",
+                seconds < 20 if big else None,
+            )
+        )
+
+    # -- report ----------------------------------------------------------------------
+
+    def write_results(self, elapsed: float) -> None:
+        lines = [
+            "# Benchmark results",
+            "",
+            f"Written by `python -m benchmarks{' --quick' if self.config.quick else ''}` "
+            f"({self.config.label} run: {self.config.small:,} and {self.config.big:,} articles, "
+            f"best of {self.config.repeats} for import/export, {elapsed / 60:.1f} min in all).",
+            "",
+            "## Machine",
+            "",
+        ]
+        lines += [f"- {k}: {v}" for k, v in machine.describe().items()]
+        lines += ["", "## Data", ""]
+        for n, (_path, counts) in sorted(self.files.items()):
+            lines.append(
+                f"- {n:,} articles (~3,000 characters each): {counts.layers:,} layers by 4 "
+                f"annotators, {counts.spans:,} spans (nested and flat), {counts.relations:,} "
+                f"relations, {counts.attributes:,} MEASURE attributes; "
+                f"{counts.bytes / 1e6:.0f} MB of JSONL"
+            )
+        lines += [
+            "",
+            "## Figures",
+            "",
+            "| area | measurement | value | target | |",
+            "|---|---|---:|---|---|",
+        ]
+        for r in self.results:
+            note = f" ({r.note})" if r.note else ""
+            lines.append(
+                f"| {r.section} | {r.name}{note} | {r.shown()} | {r.target} | {r.verdict} |"
+            )
+        lines.append("")
+        RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+def parse_args(argv: list[str] | None) -> Config:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes (a minute or two)")
+    parser.add_argument(
+        "--articles", type=int, help="the large size (default 100,000; quick 5,000)"
+    )
+    parser.add_argument("--repeats", type=int, help="runs of each import/export (best kept)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-gui", action="store_true", help="skip the window measurements")
+    args = parser.parse_args(argv)
+    big = args.articles or (5_000 if args.quick else 100_000)
+    return Config(
+        quick=args.quick,
+        small=max(big // 10, 100),
+        big=big,
+        repeats=args.repeats or (3 if args.quick else 2),
+        seed=args.seed,
+        gui=not args.no_gui,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    config = parse_args(argv)
+    start = time.perf_counter()
+    run = Run(config)
+    print(f"benchmarks ({config.label}): {machine.describe()}", flush=True)
+    run.generate()
+    for n in (config.small, config.big):
+        run.import_export(n)
+    run.rss_growth()
+    run.queries()
+    run.agreement()
+    run.checks()
+    elapsed = time.perf_counter() - start
+    run.write_results(elapsed)
+    missed = [r for r in run.results if r.ok is False]
+    print(
+        f"done in {elapsed / 60:.1f} min; {len(missed)} target(s) missed; see {RESULTS.relative_to(REPO)}"
+    )
