@@ -256,7 +256,8 @@ class _FileWriter:
                         self._pending_layers.append(article)
             _insert_articles(store.conn, new_articles)
             layers, self._pending_layers = self._pending_layers, []
-            self._insert_layers(layers, import_id)
+            # Pending layers' texts equal the stored ones: reuse their hashes.
+            self._insert_layers(layers, import_id, existing)
 
     def _existing_articles(self, ids: list[str]) -> dict[str, str]:
         marks = ",".join("?" * len(ids))
@@ -313,7 +314,12 @@ class _FileWriter:
             return "same"
         return "different"
 
-    def _insert_layers(self, articles: list[IncomingArticle], import_id: int | None) -> None:
+    def _insert_layers(
+        self,
+        articles: list[IncomingArticle],
+        import_id: int | None,
+        shas: dict[str, str] | None = None,
+    ) -> None:
         """Store these layers with one executemany per table (not one per layer)."""
         if not articles:
             return
@@ -347,7 +353,7 @@ class _FileWriter:
                     annotator_id,
                     article.status or ("in_progress" if article.spans else "new"),
                     article.comment,
-                    frozen_sha256(article.text),
+                    shas[article.id] if shas else frozen_sha256(article.text),
                     now,
                     import_id,
                 )
