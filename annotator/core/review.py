@@ -1,0 +1,306 @@
+"""Review: compare two layers of an article, adjudicate spans into the gold layer, and
+accept or return an analyst's layer. Every change is a label action, so undo works."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from annotator.core.actions import (
+    Action,
+    AddRelation,
+    AddSpan,
+    Batch,
+    Change,
+    DeleteSpan,
+    SetAttribute,
+    SetStatus,
+)
+from annotator.core.errors import ActionError
+from annotator.core.models import GOLD, Relation, Span
+from annotator.core.store import Store
+
+Kind = Literal["agree", "label_mismatch", "overlap", "only_a", "only_b"]
+Bounds = tuple[int, int, str]  # start, end, label
+
+
+@dataclass(frozen=True, slots=True)
+class SpanPair:
+    """One place in the article as the two layers see it."""
+
+    kind: Kind
+    a: Span | None
+    b: Span | None
+
+    @property
+    def start(self) -> int:
+        return min(s.start for s in (self.a, self.b) if s is not None)
+
+    @property
+    def attributes_differ(self) -> bool:
+        return self.a is not None and self.b is not None and self.a.attributes != self.b.attributes
+
+
+@dataclass(frozen=True)
+class Comparison:
+    article_id: str
+    a: str
+    b: str
+    pairs: tuple[SpanPair, ...]  # by position
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(pair.kind for pair in self.pairs)
+        return {
+            kind: found[kind] for kind in ("agree", "label_mismatch", "overlap", "only_a", "only_b")
+        }
+
+    def agreed(self) -> list[Span]:
+        """A's side of every span both layers have with the same bounds and label."""
+        return [pair.a for pair in self.pairs if pair.kind == "agree" and pair.a is not None]
+
+
+def compare_layers(store: Store, article_id: str, a: str, b: str) -> Comparison:
+    """Pair the spans of two layers: same bounds and label (agree), same bounds and another
+    label (label_mismatch), overlapping (overlap, same label preferred, largest overlap
+    first), and the rest (only_a, only_b). Each span is in exactly one pair."""
+    spans_a, spans_b = store.spans(article_id, a), store.spans(article_id, b)
+    pairs: list[SpanPair] = []
+    left, right = list(spans_a), list(spans_b)
+
+    def pair_off(kind: Kind, same: Callable[[Span, Span], bool]) -> None:
+        candidates = sorted(
+            (
+                (-_shared(x, y), abs(x.start - y.start) + abs(x.end - y.end), i, j)
+                for i, x in enumerate(left)
+                for j, y in enumerate(right)
+                if same(x, y)
+            ),
+        )
+        used_l: set[int] = set()
+        used_r: set[int] = set()
+        for _, _, i, j in candidates:
+            if i not in used_l and j not in used_r:
+                used_l.add(i)
+                used_r.add(j)
+                pairs.append(SpanPair(kind, left[i], right[j]))
+        left[:] = [x for i, x in enumerate(left) if i not in used_l]
+        right[:] = [y for j, y in enumerate(right) if j not in used_r]
+
+    pair_off("agree", lambda x, y: _key(x) == _key(y))
+    pair_off("label_mismatch", lambda x, y: (x.start, x.end) == (y.start, y.end))
+    pair_off("overlap", lambda x, y: x.label == y.label and _shared(x, y) > 0)
+    pair_off("overlap", lambda x, y: _shared(x, y) > 0)
+    pairs.extend(SpanPair("only_a", x, None) for x in left)
+    pairs.extend(SpanPair("only_b", None, y) for y in right)
+    pairs.sort(key=lambda p: (p.start, p.kind))
+    return Comparison(article_id, a, b, tuple(pairs))
+
+
+def _shared(x: Span, y: Span) -> int:
+    return min(x.end, y.end) - max(x.start, y.start)
+
+
+def _key(span: Span) -> Bounds:
+    return (span.start, span.end, span.label)
+
+
+# -- adjudication into gold ------------------------------------------------------------
+
+
+@dataclass
+class CopyToGold(Batch):
+    """Copy spans (with their attributes) into gold, and the relations of their layers
+    whose two ends are then both in gold. Planned on first apply, inside its transaction;
+    undo reverts the steps taken and redo replays them, so span ids stay the same."""
+
+    span_ids: tuple[int, ...] = ()
+    agreed_with: str | None = None  # copy only relations this annotator has too
+    attributes: dict[int, dict[str, str]] | None = None  # per span id, instead of its own
+    _planned: bool = False
+    description = "accept into gold"
+
+    def apply(self, store: Store) -> Change:
+        if self._planned:
+            return super().apply(store)
+        with store.write():
+            sources = [_require(store, span_id) for span_id in self.span_ids]
+            changes = self._plan_and_apply(store, sources) if sources else []
+        self._planned = True
+        return _combine(changes, sources[0].article_id if sources else "")
+
+    def _plan_and_apply(self, store: Store, sources: list[Span]) -> list[Change]:
+        if self.attributes is not None:
+            sources = [_with_attributes(s, self.attributes.get(s.id, {})) for s in sources]
+        article_id = sources[0].article_id
+        if any(s.article_id != article_id for s in sources) or any(
+            s.annotator == GOLD for s in sources
+        ):
+            raise ActionError("accept spans of one article from an annotator's layer, not gold")
+        gold = {_key(s): s for s in store.spans(article_id, GOLD)}
+        changes = []
+        for source in sources:
+            existing = gold.get(_key(source))
+            if existing is None:
+                add = AddSpan(
+                    article_id,
+                    GOLD,
+                    source.start,
+                    source.end,
+                    source.label,
+                    dict(source.attributes),
+                )
+                changes.append(self._do(store, add))
+                gold[_key(source)] = Span(
+                    add.span_id or 0, article_id, GOLD, source.start, source.end, source.label
+                )
+                continue
+            for name, value in source.attributes.items():
+                if existing.attributes.get(name) != value:
+                    changes.append(self._do(store, SetAttribute(existing.id, name, value)))
+        changes.extend(self._copy_relations(store, article_id, sources, gold))
+        return changes
+
+    def _copy_relations(
+        self, store: Store, article_id: str, sources: list[Span], gold: dict[Bounds, Span]
+    ) -> list[Change]:
+        accepted = {s.id for s in sources}
+        gold_by_id = _spans_by_id(store, article_id, GOLD)
+        in_gold = {_relation_key(r, gold_by_id) for r in store.relations(article_id, GOLD)}
+        changes = []
+        for annotator in sorted({s.annotator for s in sources}):
+            by_id = _spans_by_id(store, article_id, annotator)
+            wanted = None
+            if self.agreed_with is not None:
+                other = _spans_by_id(store, article_id, self.agreed_with)
+                theirs = store.relations(article_id, self.agreed_with)
+                wanted = {_relation_key(r, other) for r in theirs}
+            for relation in store.relations(article_id, annotator):
+                if relation.head not in accepted and relation.tail not in accepted:
+                    continue
+                key = _relation_key(relation, by_id)
+                head, tail = gold.get(key[1]), gold.get(key[2])
+                if head is None or tail is None or key in in_gold:
+                    continue
+                if wanted is not None and key not in wanted:
+                    continue
+                if not _allowed(store, relation.type, head.label, tail.label):
+                    continue  # never copy what the schema forbids (check E008 reports it)
+                changes.append(self._do(store, AddRelation(relation.type, head.id, tail.id)))
+                in_gold.add(key)
+        return changes
+
+    def _do(self, store: Store, step: Action) -> Change:
+        change = step.apply(store)
+        self.actions.append(step)
+        return change
+
+
+def _allowed(store: Store, relation_type: str, head_label: str, tail_label: str) -> bool:
+    try:
+        return store.schema.relation(relation_type).allows(head_label, tail_label)
+    except KeyError:
+        return False
+
+
+def _with_attributes(span: Span, attributes: dict[str, str]) -> Span:
+    return Span(
+        span.id, span.article_id, span.annotator, span.start, span.end, span.label, attributes
+    )
+
+
+def _relation_key(relation: Relation, spans: dict[int, Span]) -> tuple[str, Bounds, Bounds]:
+    head, tail = spans.get(relation.head), spans.get(relation.tail)
+    none = (-1, -1, "")
+    return (relation.type, _key(head) if head else none, _key(tail) if tail else none)
+
+
+def _spans_by_id(store: Store, article_id: str, annotator: str) -> dict[int, Span]:
+    return {s.id: s for s in store.spans(article_id, annotator)}
+
+
+def _require(store: Store, span_id: int) -> Span:
+    span = store.span(span_id)
+    if span is None:
+        raise ActionError(f"no span {span_id}")
+    return span
+
+
+def _combine(changes: list[Change], article_id: str) -> Change:
+    return Change(
+        article_id,
+        tuple(i for c in changes for i in c.span_ids),
+        tuple(i for c in changes for i in c.relation_ids),
+        any(c.status for c in changes),
+    )
+
+
+def accept_span(store: Store, span_id: int) -> CopyToGold | None:
+    """The action that copies one span into gold; None when gold already holds it as is
+    (so the undo stack gets no empty step)."""
+    source = _require(store, span_id)
+    if source.annotator == GOLD:
+        raise ActionError("this span is already gold")
+    for span in store.spans(source.article_id, GOLD):
+        if _key(span) == _key(source) and span.attributes == source.attributes:
+            return None
+    return CopyToGold([], "accept span", span_ids=(span_id,))
+
+
+def reject_span(store: Store, span_id: int) -> DeleteSpan | None:
+    """The action that removes the gold span matching a rejected span (same bounds and
+    label); None when gold has no such span — rejecting then records nothing."""
+    source = _require(store, span_id)
+    for span in store.spans(source.article_id, GOLD):
+        if _key(span) == _key(source):
+            return DeleteSpan(span.id)
+    return None
+
+
+def accept_agreed(store: Store, article_id: str, a: str, b: str) -> CopyToGold:
+    """One action (one undo step) copying every span both layers agree on into gold, with
+    the attribute values and the relations both layers have."""
+    pairs = [p for p in compare_layers(store, article_id, a, b).pairs if p.kind == "agree"]
+    shared = {
+        p.a.id: dict(p.a.attributes.items() & p.b.attributes.items())
+        for p in pairs
+        if p.a is not None and p.b is not None
+    }
+    return CopyToGold([], "accept agreed", span_ids=tuple(shared), agreed_with=b, attributes=shared)
+
+
+# -- workflow --------------------------------------------------------------------------
+
+
+def accept_layer(store: Store, article_id: str, annotator: str, comment: str = "") -> SetStatus:
+    """The reviewer accepts an analyst's layer of an article."""
+    return _review(store, article_id, annotator, "accepted", comment)
+
+
+def return_layer(store: Store, article_id: str, annotator: str, comment: str) -> SetStatus:
+    """The reviewer sends a layer back to its analyst, saying why."""
+    if not comment.strip():
+        raise ActionError("say why the layer goes back: the analyst reads this comment")
+    return _review(store, article_id, annotator, "returned", comment)
+
+
+def _review(store: Store, article_id: str, annotator: str, status: str, comment: str) -> SetStatus:
+    if store.article(article_id) is None:
+        raise ActionError(f"no article {article_id!r}")
+    if store.find_annotator_id(annotator) is None:
+        raise ActionError(f"no annotator {annotator!r}")
+    return SetStatus(article_id, annotator, status, comment)
+
+
+__all__ = [
+    "Comparison",
+    "CopyToGold",
+    "SpanPair",
+    "accept_agreed",
+    "accept_layer",
+    "accept_span",
+    "compare_layers",
+    "reject_span",
+    "return_layer",
+]
