@@ -8,6 +8,7 @@ repeats (the least disturbed by whatever else the machine was doing).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -312,6 +313,154 @@ class Run:
             )
         )
 
+    # -- the window ------------------------------------------------------------------
+
+    def probe(self, module: str, *args: str | Path) -> dict[str, Any]:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            [sys.executable, "-m", module, *map(str, args)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        lines = [line for line in done.stdout.splitlines() if line.startswith("PROBE ")]
+        if not lines:
+            raise RuntimeError(f"{module} {args} failed:\n{done.stdout}\n{done.stderr[-3000:]}")
+        result: dict[str, Any] = orjson.loads(lines[-1].removeprefix("PROBE "))
+        return result
+
+    def fresh_db(self, name: str, *sources: Path) -> Path:
+        from annotator.core.importers import import_paths
+        from annotator.core.store import Store
+
+        db = WORK / name
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        with Store(db) as store:
+            report = import_paths(store, list(sources))
+        if report.errors:
+            raise RuntimeError(str(report.errors[0]))
+        return db
+
+    def window(self) -> None:
+        """main.py --screenshot from process start to the first painted article, on the five
+        samples and on the big database, alternately (median of 3 each)."""
+        samples = self.fresh_db("samples.db", REPO / "data")
+        big = WORK / f"ours-{self.config.big}.db"
+        runs: dict[str, list[dict[str, Any]]] = {"samples": [], "big": []}
+        for _ in range(3):
+            for key, db in (("samples", samples), ("big", big)):
+                started = time.time()
+                runs[key].append(
+                    self.probe(
+                        "benchmarks.window_probe",
+                        repr(started),
+                        "--db",
+                        db,
+                        "--annotator",
+                        "amina",
+                        "--screenshot",
+                        WORK / f"window-{key}.png",
+                    )
+                )
+        first = {k: statistics.median(r["first_paint_ms"] for r in v) for k, v in runs.items()}
+        n = self.config.big
+        self.add(
+            Result(
+                "window",
+                "start to first painted article, 5 sample articles",
+                first["samples"],
+                "ms",
+            )
+        )
+        self.add(
+            Result(
+                "window",
+                f"start to first painted article, {n:,} articles",
+                first["big"],
+                "ms",
+                "< 1500 ms",
+                first["big"] < 1500,
+            )
+        )
+        ratio = first["big"] / first["samples"]
+        self.add(
+            Result("window", f"{n:,} articles / 5 articles", ratio, "x", "<= 1.2x", ratio <= 1.2)
+        )
+        rss = max(r["rss_mb"] for v in runs.values() for r in v)
+        self.add(
+            Result(
+                "window",
+                f"peak RSS of the window ({n:,} articles)",
+                rss,
+                "MB",
+                "< 300 MB",
+                rss < 300,
+            )
+        )
+
+    def text_view(self) -> None:
+        record = generate.long_article()
+        source = WORK / "long-article.jsonl"
+        source.write_bytes(orjson.dumps(record) + b"\n")
+        db = self.fresh_db("long-article.db", REPO / "data", source)
+        found = self.probe("benchmarks.gui_probe", "text-view", db, record["id"])
+        what = f"{found['chars']:,}-character article with {found['spans']:,} spans"
+        self.add(
+            Result(
+                "window",
+                f"open a {what}",
+                found["open_ms"],
+                "ms",
+                "< 100 ms",
+                found["open_ms"] < 100,
+            )
+        )
+        self.add(
+            Result(
+                "window",
+                f"label keypress to committed and repainted, p95 ({found['spans_added']} presses)",
+                found["key_p95_ms"],
+                "ms",
+                "< 16 ms",
+                found["key_p95_ms"] < 16,
+                f"median {found['key_p50_ms']:.1f} ms",
+            )
+        )
+
+    def article_list(self) -> None:
+        found = self.probe("benchmarks.gui_probe", "list", WORK / f"ours-{self.config.big}.db")
+        page = 100  # ArticleListModel.PAGE
+        bounded = found["rows_after_scrolls"] <= found["rows_at_start"] + found["scrolls"] * page
+        self.add(
+            Result(
+                "list",
+                f"rows held by the list model after opening ({found['articles']:,} articles)",
+                found["rows_at_start"],
+                "rows",
+            )
+        )
+        self.add(
+            Result(
+                "list",
+                f"rows held after scrolling to the end {found['scrolls']} times",
+                found["rows_after_scrolls"],
+                "rows",
+                "one page a scroll",
+                bounded and found["rows_after_scrolls"] < found["articles"],
+            )
+        )
+        self.add(
+            Result(
+                "list",
+                "slowest scroll to the end (fetchMore + paint)",
+                found["scroll_to_end_max_ms"],
+                "ms",
+            )
+        )
+
     # -- report ----------------------------------------------------------------------
 
     def write_results(self, elapsed: float) -> None:
@@ -382,6 +531,10 @@ def main(argv: list[str] | None = None) -> None:
     run.rss_growth()
     run.queries()
     run.agreement()
+    if config.gui:
+        run.window()
+        run.text_view()
+        run.article_list()
     run.checks()
     elapsed = time.perf_counter() - start
     run.write_results(elapsed)
