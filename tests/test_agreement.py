@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import krippendorff
+import orjson
 import pytest
+from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 from nltk.metrics.agreement import AnnotationTask
 
+from annotator.cli import main
 from annotator.core.actions import AddRelation
 from annotator.core.agreement import agreement, cohen_kappa, krippendorff_alpha, token_bounds
 from annotator.core.errors import InputError
@@ -261,3 +264,34 @@ def test_fast_token_bounds_are_the_words_of_text_tokens(text: str) -> None:
     starts, ends = token_bounds(text)
 
     assert list(zip(starts, ends, strict=True)) == [(t.start, t.end) for t in tokens(text)]
+
+
+def run(store: Store, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(store.path), *args])
+
+
+def test_agreement_command_prints_f1_kappa_and_the_worst_article(two_analysts: Store) -> None:
+    result = run(two_analysts, "agreement", "amina", "karim")
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "amina (reference) vs karim: 2 article(s) both worked on"
+    assert "F1 0.588  (5 matched; 8 by amina, 9 by karim)" in lines[1]
+    worst = lines.index("worst articles (exact F1, overlap F1, kappa, spans by each):")
+    assert lines[worst + 1].startswith("  meeting  0.462  0.615")
+    assert lines[worst + 2].startswith("  notice  1.000  1.000  1.000")
+
+
+def test_agreement_command_json_for_one_label(two_analysts: Store) -> None:
+    result = run(two_analysts, "agreement", "amina", "karim", "--json", "--label", "TITLE")
+
+    assert result.exit_code == 0, result.output
+    data = orjson.loads(result.stdout)
+    assert (data["label"], data["exact"]["matched"], data["overlap"]["matched"]) == ("TITLE", 1, 2)
+
+
+def test_agreement_command_names_an_unknown_annotator_and_exits_2(two_analysts: Store) -> None:
+    result = run(two_analysts, "agreement", "amina", "nadia")
+
+    assert result.exit_code == 2
+    assert "no annotator 'nadia'" in result.stderr

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import orjson
 import pytest
+from click.testing import CliRunner, Result
 
+from annotator.cli import main
 from annotator.core.actions import AddSpan, SetStatus
 from annotator.core.checks import CHECKS, Finding, run_checks
 from annotator.core.errors import InputError
@@ -323,3 +326,44 @@ def test_check_reads_only_finished_imports(store: Store, add_article: AddArticle
         store.conn.execute("UPDATE layers SET import_id = ?", [import_id])
 
     assert codes(store) == []
+
+
+def run(store: Store, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--db", str(store.path), *args])
+
+
+def test_check_command_prints_one_line_per_finding_and_exits_1(
+    store: Store, add_article: AddArticle, label_span: LabelSpan
+) -> None:
+    add_article("a1", "استقبل الوزير وخالد أيت الطالب")
+    label_span("a1", "amina", "وخالد أيت الطالب", "PERSON")
+
+    result = run(store, "check")
+
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "a1:14-30: W002 [warning] amina: span «وخالد أيت الطالب» starts with the proclitic «و»"
+    ]
+    assert "1 finding(s)" in result.stderr
+    arabic = run(store, "check", "--lang", "ar")
+    assert "يبدأ بالسابقة" in arabic.stdout
+
+
+def test_check_command_json_and_annotator_filter(
+    store: Store, add_article: AddArticle, label_span: LabelSpan
+) -> None:
+    add_article("a1", "أعلنت وزارة الصحة عن تمديد العمل")
+    label_span("a1", "amina", "وزارة الص", "ORG")
+    label_span("a1", "karim", "وزارة الصحة", "ORG")
+
+    result = run(store, "check", "--json", "--annotator", "amina")
+
+    assert result.exit_code == 1
+    assert [orjson.loads(line)["code"] for line in result.stdout.splitlines()] == ["W003"]
+    assert run(store, "check", "--annotator", "karim").exit_code == 0
+
+
+def test_check_command_on_a_clean_database_exits_0(store: Store) -> None:
+    result = run(store, "check")
+
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli import main
 from annotator.core.actions import AddRelation, SetStatus
 from annotator.core.errors import StoreError
 from annotator.core.merge import MergeConflict, merge_database
@@ -162,3 +164,27 @@ def test_unfinished_import_in_the_other_database_is_not_merged(store: Store, oth
     merge_database(store, other.path)
 
     assert store.article("half") is None
+
+
+def test_merge_command_lists_conflicts_and_exits_1(store: Store, other: Store) -> None:
+    insert_article(store, "notice", NOTICE.replace("31 ديسمبر", "30 يونيو"))
+
+    result = CliRunner().invoke(main, ["--db", str(store.path), "merge", str(other.path)])
+
+    assert result.exit_code == 1
+    assert result.stdout == "notice: same article id with a different text; not merged\n"
+    assert "1 article(s) added, 0 matched, 2 layer(s) copied" in result.stderr
+
+
+def test_merge_command_without_conflicts_exits_0(store: Store, other: Store) -> None:
+    result = CliRunner().invoke(main, ["--db", str(store.path), "merge", str(other.path)])
+
+    assert result.exit_code == 0
+    assert "2 article(s) added" in result.stderr
+
+
+def test_merge_command_with_a_missing_file_exits_2(store: Store, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", str(store.path), "merge", str(tmp_path / "x.db")])
+
+    assert result.exit_code == 2
+    assert "no such database file" in result.stderr
