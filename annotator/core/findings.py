@@ -152,19 +152,38 @@ def finding(
     params: Mapping[str, object] | None = None,
 ) -> Finding:
     """Render the registry's templates for one place."""
-    params = params or {}
     check = CHECKS[code]
+    en, ar = _messages(code, schema, tuple(sorted((params or {}).items())))
     return Finding(
         code,
         check.severity,
-        check.en.format(**{k: _show(v, schema, "en") for k, v in params.items()}),
-        check.ar.format(**{k: _show(v, schema, "ar") for k, v in params.items()}),
+        en,
+        ar,
         article_id,
         annotator,
         start,
         end,
         span_id,
     )
+
+
+_rendered: dict[tuple[str, int, tuple[tuple[str, object], ...]], tuple[str, str]] = {}
+
+
+def _messages(code: str, schema: Schema, params: tuple[tuple[str, object], ...]) -> tuple[str, str]:
+    """Both messages; cached, since one surface and label recur in many findings."""
+    key = (code, id(schema), params)
+    found = _rendered.get(key)
+    if found is None:
+        check = CHECKS[code]
+        found = (
+            check.en.format(**{k: _show(v, schema, "en") for k, v in params}),
+            check.ar.format(**{k: _show(v, schema, "ar") for k, v in params}),
+        )
+        if len(_rendered) > 10_000:
+            _rendered.clear()
+        _rendered[key] = found
+    return found
 
 
 def _show(value: object, schema: Schema, language: str) -> str:
