@@ -295,3 +295,13 @@ def test_agreement_command_names_an_unknown_annotator_and_exits_2(two_analysts: 
 
     assert result.exit_code == 2
     assert "no annotator 'nadia'" in result.stderr
+
+
+def test_agreement_reports_progress_to_a_window_worker(two_analysts: Store) -> None:
+    seen: list[tuple[int, int]] = []
+
+    agreement(
+        two_analysts, "amina", "karim", progress=lambda done, total: seen.append((done, total))
+    )
+
+    assert seen == [(2, 2)]

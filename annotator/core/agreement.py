@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -326,8 +326,12 @@ def agreement(
     *,
     label: str | None = None,
     article_ids: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AgreementReport:
-    """Compare annotator ``b`` with annotator ``a`` on every article both have worked on."""
+    """Compare annotator ``b`` with annotator ``a`` on every article both have worked on.
+
+    ``progress(done, total)`` is called every few hundred articles (a window's worker
+    cancels by raising from it)."""
     if a == b:
         raise InputError(f"compare two different annotators, not {a!r} with itself")
     id_a, id_b = _annotator(store, a), _annotator(store, b)
@@ -336,11 +340,16 @@ def agreement(
     else:
         wanted = sorted(set(article_ids))
         chunks = [wanted[i : i + _CHUNK] for i in range(0, len(wanted), _CHUNK)]
+    total = _pair_count(store, id_a, id_b) if progress is not None else 0
     totals = _Totals()
     per_article = []
     for chunk in chunks:
         for article_id, text, spans, relations in _articles(store, id_a, id_b, label, chunk):
             per_article.append(_compare_article(article_id, text, spans, relations, totals))
+            if progress is not None and len(per_article) % 200 == 0:
+                progress(len(per_article), total)
+    if progress is not None:
+        progress(len(per_article), len(per_article))
     label_order = {name: i for i, name in enumerate(lab.name for lab in store.schema.labels)}
     seen = sorted(
         totals.spans_a.keys() | totals.spans_b.keys(), key=lambda x: (label_order.get(x, 99), x)
@@ -421,6 +430,16 @@ def _compare_article(
         overlap_f1=2 * sum(overlap.values()) / n if n else 1.0,
         kappa=cohen_kappa(confusion),
         tokens=len(starts),
+    )
+
+
+def _pair_count(store: Store, id_a: int, id_b: int) -> int:
+    return int(
+        store.conn.execute(
+            "SELECT count(*) FROM layers la JOIN layers lb ON lb.article_id = la.article_id "
+            f"WHERE la.annotator_id = ? AND lb.annotator_id = ? AND {live('la')} AND {live('lb')}",
+            [id_a, id_b],
+        ).fetchone()[0]
     )
 
 
