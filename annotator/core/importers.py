@@ -154,6 +154,46 @@ def import_file(
     return report
 
 
+class _SeenKeys:
+    """The (article id, annotator) pairs of a file so far, to refuse a repeated line.
+
+    The current chunk's pairs are in memory, earlier chunks' in a temporary table of this
+    connection (on disk past SQLite's small page cache): a set of every pair made an
+    import's memory grow with the file, ~200 bytes a line.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.count = 0
+        self._chunk: set[tuple[str, str]] = set()
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT NOT NULL, "
+            "annotator TEXT NOT NULL, PRIMARY KEY (id, annotator)) WITHOUT ROWID"
+        )
+        conn.execute("DELETE FROM temp.import_seen")
+
+    def add(self, article_id: str, annotator: str | None) -> bool:
+        """Record a pair; False if the file had it already."""
+        key = (article_id, annotator or "")  # annotator names are never empty
+        if key in self._chunk:
+            return False
+        if self.conn.execute(
+            "SELECT 1 FROM temp.import_seen WHERE id = ? AND annotator = ?", key
+        ).fetchone():
+            return False
+        self._chunk.add(key)
+        self.count += 1
+        return True
+
+    def flush(self) -> None:
+        """Move the chunk's pairs to the table (inside the chunk's transaction)."""
+        self.conn.executemany("INSERT INTO temp.import_seen VALUES (?, ?)", self._chunk)
+        self._chunk = set()
+
+    def close(self) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+
+
 class _FileWriter:
     """Writes one file's articles in chunks under one import id."""
 
@@ -162,7 +202,7 @@ class _FileWriter:
         self.path = path
         self.report = report
         self.replace = replace
-        self.seen: set[tuple[str, str | None]] = set()
+        self.seen = _SeenKeys(store.conn)
         # Replacements change rows others can see: they wait for the final transaction.
         self.deferred: list[tuple[IncomingArticle, bool, bool]] = []
         self._pending_layers: list[IncomingArticle] = []
@@ -175,12 +215,10 @@ class _FileWriter:
             chunk: list[IncomingArticle] = []
             line = 1
             for count, article in enumerate(articles, start=1):
-                key = (article.id, article.annotator)
-                if key in self.seen:
+                if not self.seen.add(article.id, article.annotator):
                     raise InputError(
                         f"duplicate article id {article.id!r}", self.path, article.line
                     )
-                self.seen.add(key)
                 chunk.append(article)
                 line = article.line or count
                 if len(chunk) >= CHUNK_ARTICLES:
@@ -188,7 +226,7 @@ class _FileWriter:
                     chunk = []
                     if progress:
                         progress(self.path, line)
-            if not self.seen:  # an empty file (e.g. a failed download) must not pass silently
+            if not self.seen.count:  # an empty file (e.g. a failed download) must not pass silently
                 raise InputError("no articles in the file", self.path)
             store.conn.execute("PRAGMA synchronous = FULL")
             with store.write():
@@ -202,12 +240,15 @@ class _FileWriter:
             store.conn.execute("PRAGMA synchronous = FULL")
             store.abandon_import(import_id)
             raise
+        finally:
+            self.seen.close()
 
     def _write_chunk(self, chunk: list[IncomingArticle], import_id: int) -> None:
         if not chunk:
             return
         store = self.store
         with store.write():
+            self.seen.flush()
             existing = self._existing_articles([a.id for a in chunk])
             # Articles this chunk adds have no stored layer: no need to ask the database.
             fresh: set[str] = set()
