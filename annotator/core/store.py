@@ -276,8 +276,11 @@ class Store:
             return []
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
         rows = self.conn.execute(
+            # ORDER BY f.rowid, not a.rowid (the same value): FTS5 then yields matches in
+            # rowid order and LIMIT stops it early; ordered by a.rowid, SQLite sorted every
+            # match first (125 ms instead of 0.1 ms for a common word in 100,000 articles).
             f"SELECT a.id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-            f"WHERE articles_fts MATCH ? AND {live('a')} ORDER BY a.rowid LIMIT ?",
+            f"WHERE articles_fts MATCH ? AND {live('a')} ORDER BY f.rowid LIMIT ?",
             [match, limit],
         )
         return [r[0] for r in rows]
