@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,6 +93,14 @@ class FileDialogs:
             return None
         fmt = next((f for f, shown in offered.items() if shown == chosen), "jsonl")
         return path, fmt
+
+
+class PopupMenu:
+    """A context menu at the pointer; returns the chosen action (None if dismissed)."""
+
+    @classmethod
+    def ask(cls, menu: QMenu, at: QPoint) -> QAction | None:
+        return menu.exec(at)
 
 
 class RelationTypeMenu:

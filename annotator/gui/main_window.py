@@ -26,7 +26,7 @@ from annotator.gui.app import Language, default_language
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_list_model import ArticleListModel
 from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.dialogs import ErrorDialog, NameDialog
+from annotator.gui.dialogs import ErrorDialog, NameDialog, PopupMenu
 from annotator.gui.file_menu import FileMenu
 from annotator.gui.find_bar import FindBar
 from annotator.gui.label_palette import LabelPalette
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.spans: dict[int, Span] = {}
         self.relations: list[Relation] = []
         self.undo_stack = QUndoStack(self)
+        self._closed = False
         self._data_version = store.data_version()
 
         self._build_widgets()
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         for action in (self.arabic_action, self.english_action):
             action.setCheckable(True)
         self.menu_view.addSeparator()
+        self.stats_action = self.menu_view.addAction("", self.show_statistics)
         self.name_action = self.menu_view.addAction("", self.change_annotator)
 
     def _restore_settings(self) -> None:
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/last_article", self.article.id)
         self.settings.sync()
         self._poll.stop()
+        self._closed = True  # a closed window no longer reads the database
         super().closeEvent(event)
 
     # -- language ------------------------------------------------------------------
@@ -211,7 +214,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        if not hasattr(self, "name_action"):
+        if not hasattr(self, "name_action") or self._closed:
             return
         self.menu_file.setTitle(self.tr("&File"))
         self.file_menu.retranslate()
@@ -226,6 +229,7 @@ class MainWindow(QMainWindow):
         self.smaller_action.setText(self.tr("Smaller text"))
         self.menu_language.setTitle(self.tr("Language / اللغة"))
         self.name_action.setText(self.tr("Change analyst name…"))
+        self.stats_action.setText(self.tr("Statistics…"))
         self.arabic_action.setChecked(self.names.language == "ar")
         self.english_action.setChecked(self.names.language == "en")
         self.palette_box.retranslate()
@@ -342,6 +346,13 @@ class MainWindow(QMainWindow):
         if following:
             self.open_article(following)
 
+    def show_statistics(self) -> None:
+        from annotator.gui.stats_dialog import StatsDialog  # pulls in agreement: load on use
+
+        dialog = StatsDialog(self.store, self, language=self.names.language)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
     def zoom(self, step: int) -> None:
         size = self.text_view.set_point_size(self.text_view.font().pointSize() + step)
         self.settings.setValue("view/point_size", size)
@@ -406,7 +417,7 @@ class MainWindow(QMainWindow):
             self.tr("Link to another span… (E)"), lambda: self.labeller.start_relation(span_id)
         )
         menu.addAction(self.tr("Delete span (Del)"), self.labeller.delete)
-        menu.exec(at)
+        PopupMenu.ask(menu, at)
 
     def _relation_hovered(self, head: int, tail: int) -> None:
         self.text_view.marked = frozenset(i for i in (head, tail) if i)

@@ -30,10 +30,6 @@ from annotator.gui.workers import StoreJob
 W = TypeVar("W", bound=QWidget)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StatsDialog", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Bar:
     name: str
@@ -82,7 +78,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(0, self.ROW, self.width(), self.ROW),
                 Qt.AlignmentFlag.AlignVCenter,
-                tr("nothing yet"),
+                QCoreApplication.translate("StatsDialog", "nothing yet"),
             )
             return
         names = max(painter.fontMetrics().horizontalAdvance(bar.name) for bar in self.bars) + 8
@@ -122,7 +118,7 @@ class StatsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("statsDialog")
-        self.setWindowTitle(tr("Statistics"))
+        self.setWindowTitle(QCoreApplication.translate("StatsDialog", "Statistics"))
         self.store = store
         self.language = language
         self.job: StoreJob | None = None
@@ -133,11 +129,25 @@ class StatsDialog(QDialog):
         grid = QGridLayout(self.charts)
         self.summary = _named(QLabel(self.charts), "statsSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.per_label = BarChart(tr("Spans per label"), self.charts)
-        self.per_annotator = BarChart(tr("Spans per annotator"), self.charts)
-        self.per_status = BarChart(tr("Layers per status"), self.charts)
-        self.f1 = BarChart(tr("Agreement per label: exact F1"), self.charts, maximum=1.0)
-        self.kappa = BarChart(tr("Agreement per label: token kappa"), self.charts, maximum=1.0)
+        self.per_label = BarChart(
+            QCoreApplication.translate("StatsDialog", "Spans per label"), self.charts
+        )
+        self.per_annotator = BarChart(
+            QCoreApplication.translate("StatsDialog", "Spans per annotator"), self.charts
+        )
+        self.per_status = BarChart(
+            QCoreApplication.translate("StatsDialog", "Layers per status"), self.charts
+        )
+        self.f1 = BarChart(
+            QCoreApplication.translate("StatsDialog", "Agreement per label: exact F1"),
+            self.charts,
+            maximum=1.0,
+        )
+        self.kappa = BarChart(
+            QCoreApplication.translate("StatsDialog", "Agreement per label: token kappa"),
+            self.charts,
+            maximum=1.0,
+        )
         self.agreement_summary = _named(QLabel(self.charts), "agreementSummary")
         self.agreement_summary.setTextFormat(Qt.TextFormat.PlainText)
         for name, chart in (
@@ -159,14 +169,16 @@ class StatsDialog(QDialog):
         pick = QHBoxLayout()
         self.a = _named(QComboBox(self), "agreementA")
         self.b = _named(QComboBox(self), "agreementB")
-        pick.addWidget(QLabel(tr("Agreement between"), self))
+        pick.addWidget(QLabel(QCoreApplication.translate("StatsDialog", "Agreement between"), self))
         pick.addWidget(self.a)
-        pick.addWidget(QLabel(tr("and"), self))
+        pick.addWidget(QLabel(QCoreApplication.translate("StatsDialog", "and"), self))
         pick.addWidget(self.b)
         pick.addStretch()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.save_button = _named(QPushButton(tr("Save as PNG…"), self), "savePng")
+        self.save_button = _named(
+            QPushButton(QCoreApplication.translate("StatsDialog", "Save as PNG…"), self), "savePng"
+        )
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save_png)
         buttons.rejected.connect(self.reject)
@@ -199,9 +211,9 @@ class StatsDialog(QDialog):
 
     def show_counts(self, stats: Stats) -> None:
         self.summary.setText(
-            tr("{articles} articles, {spans} spans, {relations} relations").format(
-                articles=stats.articles, spans=stats.spans, relations=stats.relations
-            )
+            QCoreApplication.translate(
+                "StatsDialog", "{articles} articles, {spans} spans, {relations} relations"
+            ).format(articles=stats.articles, spans=stats.spans, relations=stats.relations)
         )
         order = [label.name for label in self.store.schema.labels]
         labels = sorted(
@@ -241,9 +253,13 @@ class StatsDialog(QDialog):
         self.f1.set_bars([])
         self.kappa.set_bars([])
         if not a or not b or a == b:
-            self.agreement_summary.setText(tr("Choose two different annotators."))
+            self.agreement_summary.setText(
+                QCoreApplication.translate("StatsDialog", "Choose two different annotators.")
+            )
             return
-        self.agreement_summary.setText(tr("Computing agreement…"))
+        self.agreement_summary.setText(
+            QCoreApplication.translate("StatsDialog", "Computing agreement…")
+        )
         job = StoreJob(
             self.store.path, lambda store, progress: agreement(store, a, b, progress=progress)
         )
@@ -264,9 +280,10 @@ class StatsDialog(QDialog):
         self.report = report
         tokens = report.tokens
         self.agreement_summary.setText(
-            tr(
+            QCoreApplication.translate(
+                "StatsDialog",
                 "{a} vs {b}: {articles} articles, span F1 {f1:.3f} (overlap {overlap:.3f}), "
-                "token kappa {kappa}, alpha {alpha}"
+                "token kappa {kappa}, alpha {alpha}",
             ).format(
                 a=report.a,
                 b=report.b,
@@ -316,7 +333,10 @@ class StatsDialog(QDialog):
     @classmethod
     def ask_png_path(cls, parent: QWidget | None) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, tr("Save charts"), "statistics.png", "PNG (*.png)"
+            parent,
+            QCoreApplication.translate("StatsDialog", "Save charts"),
+            "statistics.png",
+            "PNG (*.png)",
         )
         return path or None
 

@@ -70,27 +70,27 @@
         <translation>مقالات وتوسيمات (*.txt *.jsonl *.json *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="78"/>
+        <location filename="../../annotator/gui/dialogs.py" line="80"/>
         <source>Annotations, JSONL (*.jsonl)</source>
         <translation>التوسيمات، JSONL ‏(*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="79"/>
+        <location filename="../../annotator/gui/dialogs.py" line="81"/>
         <source>doccano JSONL (*.jsonl)</source>
         <translation>doccano JSONL ‏(*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="80"/>
+        <location filename="../../annotator/gui/dialogs.py" line="82"/>
         <source>spaCy / Prodigy JSONL (*.jsonl)</source>
         <translation>spaCy / Prodigy JSONL ‏(*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="81"/>
+        <location filename="../../annotator/gui/dialogs.py" line="83"/>
         <source>Spans as CSV (*.csv)</source>
         <translation>المقاطع بصيغة CSV ‏(*.csv)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="85"/>
+        <location filename="../../annotator/gui/dialogs.py" line="88"/>
         <source>Export annotations</source>
         <translation>تصدير التوسيمات</translation>
     </message>
@@ -197,52 +197,52 @@
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="91"/>
+        <location filename="../../annotator/gui/labelling.py" line="93"/>
         <source>Nothing to label here: select one or more words.</source>
         <translation>لا شيء لوسمه هنا: حدّد كلمة أو أكثر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="94"/>
+        <location filename="../../annotator/gui/labelling.py" line="99"/>
         <source>add span</source>
         <translation>إضافة مقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="99"/>
+        <location filename="../../annotator/gui/labelling.py" line="106"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="102"/>
+        <location filename="../../annotator/gui/labelling.py" line="112"/>
         <source>set attribute</source>
         <translation>تعديل خاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="105"/>
+        <location filename="../../annotator/gui/labelling.py" line="117"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="128"/>
+        <location filename="../../annotator/gui/labelling.py" line="141"/>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="146"/>
+        <location filename="../../annotator/gui/labelling.py" line="160"/>
         <source>Select a span first, then press E and click the other span.</source>
         <translation>حدّد مقطعًا أولًا، ثم اضغط E وانقر المقطع الآخر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="150"/>
+        <location filename="../../annotator/gui/labelling.py" line="168"/>
         <source>Click the span to link to (Tab and Enter work too; Esc cancels).</source>
         <translation>انقر المقطع المراد ربطه (أو Tab ثم Enter؛ Esc للإلغاء).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="160"/>
+        <location filename="../../annotator/gui/labelling.py" line="181"/>
         <source>No relation goes from %1 to %2.</source>
         <translation>لا توجد علاقة من «%1» إلى «%2».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="171"/>
+        <location filename="../../annotator/gui/labelling.py" line="194"/>
         <source>add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
@@ -250,122 +250,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="216"/>
+        <location filename="../../annotator/gui/main_window.py" line="217"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="218"/>
+        <location filename="../../annotator/gui/main_window.py" line="219"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="220"/>
+        <location filename="../../annotator/gui/main_window.py" line="221"/>
         <source>Find in article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221"/>
+        <location filename="../../annotator/gui/main_window.py" line="222"/>
         <source>Mark done and open next</source>
         <translation>إنهاء المقال وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222"/>
+        <location filename="../../annotator/gui/main_window.py" line="223"/>
         <source>Link selected span to… (E)</source>
         <translation>ربط المقطع المحدد بـ… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223"/>
+        <location filename="../../annotator/gui/main_window.py" line="224"/>
         <source>Delete selected span (Del)</source>
         <translation>حذف المقطع المحدد (Del)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224"/>
+        <location filename="../../annotator/gui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225"/>
+        <location filename="../../annotator/gui/main_window.py" line="226"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <location filename="../../annotator/gui/main_window.py" line="227"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227"/>
+        <location filename="../../annotator/gui/main_window.py" line="228"/>
         <source>Language / اللغة</source>
         <translation>اللغة / Language</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228"/>
+        <location filename="../../annotator/gui/main_window.py" line="229"/>
         <source>Change analyst name…</source>
         <translation>تغيير اسم المحلل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <location filename="../../annotator/gui/main_window.py" line="230"/>
+        <source>Statistics…</source>
+        <translation>إحصاءات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="244"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <location filename="../../annotator/gui/main_window.py" line="244"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="247"/>
+        <location filename="../../annotator/gui/main_window.py" line="249"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="254"/>
+        <location filename="../../annotator/gui/main_window.py" line="256"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="261"/>
+        <location filename="../../annotator/gui/main_window.py" line="263"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="326"/>
+        <location filename="../../annotator/gui/main_window.py" line="328"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="332"/>
+        <location filename="../../annotator/gui/main_window.py" line="334"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="332"/>
+        <location filename="../../annotator/gui/main_window.py" line="334"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="341"/>
+        <location filename="../../annotator/gui/main_window.py" line="343"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="396"/>
+        <location filename="../../annotator/gui/main_window.py" line="405"/>
         <source>Change label</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="402"/>
+        <location filename="../../annotator/gui/main_window.py" line="411"/>
         <source>change label</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="406"/>
+        <location filename="../../annotator/gui/main_window.py" line="415"/>
         <source>Link to another span… (E)</source>
         <translation>ربط بمقطع آخر… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="408"/>
+        <location filename="../../annotator/gui/main_window.py" line="417"/>
         <source>Delete span (Del)</source>
         <translation>حذف المقطع (Del)</translation>
     </message>
@@ -406,9 +411,87 @@
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="38"/>
+        <location filename="../../annotator/gui/relation_list.py" line="40"/>
         <source>Delete relation</source>
         <translation>حذف العلاقة</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="81"/>
+        <source>nothing yet</source>
+        <translation>لا شيء بعد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="121"/>
+        <source>Statistics</source>
+        <translation>إحصاءات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="133"/>
+        <source>Spans per label</source>
+        <translation>المقاطع حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="136"/>
+        <source>Spans per annotator</source>
+        <translation>المقاطع حسب المُوسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="139"/>
+        <source>Layers per status</source>
+        <translation>طبقات التوسيم حسب الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="142"/>
+        <source>Agreement per label: exact F1</source>
+        <translation>الاتفاق حسب الوسم: F1 المطابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="147"/>
+        <source>Agreement per label: token kappa</source>
+        <translation>الاتفاق حسب الوسم: كابا على مستوى الكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="172"/>
+        <source>Agreement between</source>
+        <translation>الاتفاق بين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="174"/>
+        <source>and</source>
+        <translation>و</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="180"/>
+        <source>Save as PNG…</source>
+        <translation>حفظ كصورة PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="214"/>
+        <source>{articles} articles, {spans} spans, {relations} relations</source>
+        <translation>المقالات: {articles}، المقاطع: {spans}، العلاقات: {relations}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="257"/>
+        <source>Choose two different annotators.</source>
+        <translation>اختر مُوسِّمَين مختلفَين.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="261"/>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="283"/>
+        <source>{a} vs {b}: {articles} articles, span F1 {f1:.3f} (overlap {overlap:.3f}), token kappa {kappa}, alpha {alpha}</source>
+        <translation>{a} مقابل {b}: المقالات {articles}، F1 للمقاطع {f1:.3f} (بالتداخل {overlap:.3f})، كابا الكلمات {kappa}، ألفا {alpha}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/stats_dialog.py" line="337"/>
+        <source>Save charts</source>
+        <translation>حفظ الرسوم البيانية</translation>
     </message>
 </context>
 </TS>
