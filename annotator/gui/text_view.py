@@ -283,6 +283,9 @@ class ArticleTextView(QTextEdit):
             exact = bool(mods & Qt.KeyboardModifier.AltModifier) or self.exact_selection
             self.keyTyped.emit(latin, exact)
         else:
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                # A selection made by keys is exact only if Alt is held with Shift.
+                self.exact_selection = bool(mods & Qt.KeyboardModifier.AltModifier)
             super().keyPressEvent(event)
             return
         event.accept()

@@ -166,3 +166,19 @@ def test_screenshot_option_writes_a_png(db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert time.perf_counter() - started < 30
+
+
+def test_main_widgets_have_their_object_names(window):
+    from PySide6.QtWidgets import QWidget
+
+    for name in (
+        "articleList",
+        "articleText",
+        "labelPalette",
+        "spanList",
+        "attributeEditor",
+        "relationList",
+        "searchBox",
+        "statusFilter",
+    ):
+        assert window.findChild(QWidget, name) is not None, name
