@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
-from annotator.core.text import normalise_for_search, tokens
+from pyarabic import araby
+
+from annotator.core.text import normalise_for_search
 
 TATWEEL = "\u0640"
 PROCLITICS = frozenset("وفبلك")
@@ -52,6 +55,8 @@ _STEMS = """
 """
 
 
+# Words repeat across articles: the checks build a Snapper (every word's key) per article.
+@lru_cache(maxsize=65_536)
 def _key(text: str) -> str:
     """The form words are compared in: no tashkeel, tatweel or other marks; one alef."""
     folded = normalise_for_search(text)
@@ -109,6 +114,8 @@ def _letters(word: str) -> list[tuple[str, int]]:
 def _joins(text: str, left_end: int, right_start: int) -> bool:
     """Whether the gap between two pyarabic tokens still lies inside one word."""
     gap = text[left_end:right_start]
+    if gap.isspace():
+        return False  # the usual gap, decided at once (whitespace is no mark, joiner or sign)
     if all(_is_mark(ch) or ch in _JOINERS for ch in gap):
         return True  # marks pyarabic's pattern leaves out (maddah, hamza above, Latin accents)
     if len(gap) != 1:
@@ -126,8 +133,10 @@ def _words(text: str) -> list[tuple[int, int]]:
     """Word bounds: pyarabic's tokens, trimmed of quotes and underscores, joined where the
     tokenizer split one word (marks, hyphenated Latin, decimals)."""
     words: list[tuple[int, int]] = []
-    for token in tokens(text):
-        start, end = token.start, token.end
+    # The matches of text.tokens() (pyarabic's tokenize_with_location), without building a
+    # dict and a Token per word.
+    for match in araby.TOKEN_PATTERN_SPLIT.finditer(text):
+        start, end = match.span()
         while start < end and not _is_word_char(text[start]):
             start += 1
         while end > start and text[end - 1] in "'_":
@@ -156,7 +165,9 @@ class Snapper:
         self._starts = [start for start, _ in self._words]
         keys = [_key(text[start:end]) for start, end in self._words]
         self._vocabulary = Counter(keys)
-        self._whole_in_article = {key[1:] for key in keys if _clear_outer_proclitic(key)}
+        self._whole_in_article = {
+            key[1:] for key in self._vocabulary if _clear_outer_proclitic(key)
+        }
         self._proclitic_cache: dict[str, int] = {}
 
     # -- words -------------------------------------------------------------------------
