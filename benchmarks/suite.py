@@ -400,6 +400,12 @@ class Run:
                 rss < 300,
             )
         )
+        # The part of the start that depends on the database: opening the store.
+        from annotator.core.store import Store
+
+        for key, db in (("5 articles", samples), (f"{n:,} articles", big)):
+            ms, _ = self.timed(lambda db=db: Store(db).close(), repeat=3)
+            self.add(Result("window", f"of which Store() opening the database, {key}", ms, "ms"))
 
     def text_view(self) -> None:
         record = generate.long_article()
