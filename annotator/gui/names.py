@@ -8,6 +8,13 @@ from annotator.core.models import Span
 from annotator.core.schema import Schema
 
 
+def isolate(text: str) -> str:
+    """Article text inside an interface line: a first-strong isolate (FSI … PDI) keeps its
+    own direction, so «5000 قرص مضغوط» or «منصة … E-participation» read right to left even
+    in an English line, and do not reorder the words around them."""
+    return f"\u2068{text}\u2069"
+
+
 def status_name(status: str) -> str:
     names = {
         "new": QCoreApplication.translate("Names", "new"),
@@ -59,7 +66,7 @@ class SchemaNames:
         for key, value in span.attributes.items():
             definition = self.schema.attribute(span.label, key)
             shown = value if definition is None or definition.values is None else self.value(value)
-            lines.append(f"{self.attribute(span.label, key)}: {shown}")
+            lines.append(f"{self.attribute(span.label, key)}: {isolate(shown)}")
         annotator = QCoreApplication.translate("Names", "annotator")
-        lines.append(f"{annotator}: {span.annotator}")
+        lines.append(f"{annotator}: {isolate(span.annotator)}")
         return "\n".join(lines)

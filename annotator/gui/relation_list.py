@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.core.models import Relation, Span
-from annotator.gui.names import SchemaNames
+from annotator.gui.names import SchemaNames, isolate
 
 RELATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,16 +56,16 @@ class RelationList(QListWidget):
             head, tail = spans.get(relation.head), spans.get(relation.tail)
             if head is None or tail is None:
                 continue
-            # The type first (elision eats the end); RLM: the line reads right to left,
-            # head before tail, even when the head is a Latin word.
-            shown = (
-                f"\u200f{self.names.relation(relation.type)}: {_excerpt(text, head)} ← "
-                f"{_excerpt(text, tail)}"
+            # The type first (elision eats the end); the arrow points the way the line
+            # reads, head to tail.
+            arrow = "←" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
+            kind = self.names.relation(relation.type)
+            item = QListWidgetItem(
+                f"{kind}: {isolate(_excerpt(text, head))} {arrow} {isolate(_excerpt(text, tail))}"
             )
-            item = QListWidgetItem(shown)
             item.setToolTip(
-                f"\u200f{_excerpt(text, head, 200)}\n← {self.names.relation(relation.type)} ←\n"
-                f"\u200f{_excerpt(text, tail, 200)}"
+                f"{isolate(_excerpt(text, head, 200))}\n{arrow} {kind} {arrow}\n"
+                f"{isolate(_excerpt(text, tail, 200))}"
             )
             item.setData(RELATION_ID_ROLE, relation.id)
             self.addItem(item)

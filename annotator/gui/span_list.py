@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from annotator.core.models import Span
-from annotator.gui.names import SchemaNames
+from annotator.gui.names import SchemaNames, isolate
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -43,7 +43,7 @@ class SpanListModel(QAbstractListModel):
             excerpt = self.text[span.start : span.end].replace("\n", " ")
             if len(excerpt) > 60:
                 excerpt = excerpt[:59] + "…"
-            return f"{self.names.label(span.label)}: {excerpt}"
+            return f"{self.names.label(span.label)}: {isolate(excerpt)}"
         if role == Qt.ItemDataRole.DecorationRole:
             try:
                 return QColor(self.names.schema.label(span.label).color)
