@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
 
 from annotator.core.actions import (
     Action,
@@ -20,7 +21,7 @@ from annotator.core.actions import (
 from annotator.core.models import Span
 from annotator.core.schema import Schema
 from annotator.core.snapping import Snapper
-from annotator.gui.dialogs import RelationTypeMenu
+from annotator.gui.dialogs import PopupMenu, RelationTypeMenu
 from annotator.gui.names import SchemaNames
 from annotator.gui.text_view import ArticleTextView
 
@@ -150,6 +151,25 @@ class Labeller(QObject):
             self.finish_relation(span_id, QCursor.pos())
         elif not self.relation_head:
             self.select(span_id)
+
+    def span_menu(self, span_id: int, at: QPoint) -> None:
+        """Right click on a span: change its label, link it, delete it."""
+        span = self.spans.get(span_id)
+        if span is None:
+            return
+        self.select(span_id)
+        menu = QMenu(self.view)
+        relabel = menu.addMenu(QCoreApplication.translate("Labelling", "Change label"))
+        for label in self.schema.labels:
+            action = relabel.addAction(f"{self.names.label(label.name)}  ({label.key})")
+            action.setEnabled(label.name != span.label)
+            action.triggered.connect(lambda _=False, name=label.name: self.label(name))
+        menu.addAction(
+            QCoreApplication.translate("Labelling", "Link to another span… (E)"),
+            lambda: self.start_relation(span_id),
+        )
+        menu.addAction(QCoreApplication.translate("Labelling", "Delete span (Del)"), self.delete)
+        PopupMenu.ask(menu, at)
 
     # -- relations -----------------------------------------------------------------
 

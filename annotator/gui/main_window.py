@@ -6,19 +6,18 @@ import getpass
 import sqlite3
 import time
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.actions import Action, Change, SetLabel, SetStatus
+from annotator.core.actions import Action, Change, SetStatus
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Article, Relation, Span
 from annotator.core.store import Store
@@ -26,7 +25,7 @@ from annotator.gui.app import Language, default_language
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_list_model import ArticleListModel
 from annotator.gui.attribute_editor import AttributeEditor
-from annotator.gui.dialogs import ErrorDialog, NameDialog, PopupMenu
+from annotator.gui.dialogs import ErrorDialog, NameDialog
 from annotator.gui.file_menu import FileMenu
 from annotator.gui.find_bar import FindBar
 from annotator.gui.label_palette import LabelPalette
@@ -131,7 +130,7 @@ class MainWindow(QMainWindow):
         view.deleteKey.connect(labeller.delete)
         view.escapeKey.connect(labeller.escape)
         view.enterKey.connect(labeller.enter)
-        view.spanMenuRequested.connect(self._span_menu)
+        view.spanMenuRequested.connect(labeller.span_menu)
         self.palette_box.labelChosen.connect(lambda name: labeller.label(name))
         self.span_list.spanChosen.connect(self.select_span)
         self.attribute_editor.attributeEdited.connect(labeller.set_attribute)
@@ -397,27 +396,6 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     # -- small slots ---------------------------------------------------------------
-
-    def _span_menu(self, span_id: int, at: QPoint) -> None:
-        span = self.spans.get(span_id)
-        if span is None:
-            return
-        self.select_span(span_id)
-        menu = QMenu(self)
-        relabel = menu.addMenu(self.tr("Change label"))
-        for label in self.store.schema.labels:
-            action = relabel.addAction(f"{self.names.label(label.name)}  ({label.key})")
-            action.setEnabled(label.name != span.label)
-            action.triggered.connect(
-                lambda _=False, name=label.name: self.run(
-                    SetLabel(span_id, name), self.tr("change label")
-                )
-            )
-        menu.addAction(
-            self.tr("Link to another span… (E)"), lambda: self.labeller.start_relation(span_id)
-        )
-        menu.addAction(self.tr("Delete span (Del)"), self.labeller.delete)
-        PopupMenu.ask(menu, at)
 
     def _relation_hovered(self, head: int, tail: int) -> None:
         self.text_view.marked = frozenset(i for i in (head, tail) if i)

@@ -192,57 +192,72 @@
 <context>
     <name>Labelling</name>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="83"/>
+        <location filename="../../annotator/gui/labelling.py" line="84"/>
         <source>change label</source>
         <translation>تغيير الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="93"/>
+        <location filename="../../annotator/gui/labelling.py" line="94"/>
         <source>Nothing to label here: select one or more words.</source>
         <translation>لا شيء لوسمه هنا: حدّد كلمة أو أكثر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="99"/>
+        <location filename="../../annotator/gui/labelling.py" line="100"/>
         <source>add span</source>
         <translation>إضافة مقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="106"/>
+        <location filename="../../annotator/gui/labelling.py" line="107"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="112"/>
+        <location filename="../../annotator/gui/labelling.py" line="113"/>
         <source>set attribute</source>
         <translation>تعديل خاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="117"/>
+        <location filename="../../annotator/gui/labelling.py" line="118"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="141"/>
+        <location filename="../../annotator/gui/labelling.py" line="142"/>
         <source>Linking cancelled.</source>
         <translation>أُلغي الربط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="160"/>
+        <location filename="../../annotator/gui/labelling.py" line="162"/>
+        <source>Change label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="168"/>
+        <source>Link to another span… (E)</source>
+        <translation>ربط بمقطع آخر… (E)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="171"/>
+        <source>Delete span (Del)</source>
+        <translation>حذف المقطع (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/labelling.py" line="180"/>
         <source>Select a span first, then press E and click the other span.</source>
         <translation>حدّد مقطعًا أولًا، ثم اضغط E وانقر المقطع الآخر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="168"/>
+        <location filename="../../annotator/gui/labelling.py" line="188"/>
         <source>Click the span to link to (Tab and Enter work too; Esc cancels).</source>
         <translation>انقر المقطع المراد ربطه (أو Tab ثم Enter؛ Esc للإلغاء).</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="181"/>
+        <location filename="../../annotator/gui/labelling.py" line="201"/>
         <source>No relation goes from %1 to %2.</source>
         <translation>لا توجد علاقة من «%1» إلى «%2».</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/labelling.py" line="194"/>
+        <location filename="../../annotator/gui/labelling.py" line="214"/>
         <source>add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
@@ -250,160 +265,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="217"/>
+        <location filename="../../annotator/gui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="219"/>
+        <location filename="../../annotator/gui/main_window.py" line="220"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="221"/>
+        <location filename="../../annotator/gui/main_window.py" line="222"/>
         <source>Find in article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222"/>
+        <location filename="../../annotator/gui/main_window.py" line="223"/>
         <source>Mark done and open next</source>
         <translation>إنهاء المقال وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223"/>
+        <location filename="../../annotator/gui/main_window.py" line="224"/>
         <source>Link selected span to… (E)</source>
         <translation>ربط المقطع المحدد بـ… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224"/>
+        <location filename="../../annotator/gui/main_window.py" line="225"/>
         <source>Delete selected span (Del)</source>
         <translation>حذف المقطع المحدد (Del)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225"/>
+        <location filename="../../annotator/gui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <location filename="../../annotator/gui/main_window.py" line="227"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227"/>
+        <location filename="../../annotator/gui/main_window.py" line="228"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228"/>
+        <location filename="../../annotator/gui/main_window.py" line="229"/>
         <source>Language / اللغة</source>
         <translation>اللغة / Language</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229"/>
+        <location filename="../../annotator/gui/main_window.py" line="230"/>
         <source>Change analyst name…</source>
         <translation>تغيير اسم المحلل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230"/>
+        <location filename="../../annotator/gui/main_window.py" line="231"/>
         <source>Statistics…</source>
         <translation>إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244"/>
+        <location filename="../../annotator/gui/main_window.py" line="245"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244"/>
+        <location filename="../../annotator/gui/main_window.py" line="245"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="249"/>
+        <location filename="../../annotator/gui/main_window.py" line="250"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="256"/>
+        <location filename="../../annotator/gui/main_window.py" line="257"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="263"/>
+        <location filename="../../annotator/gui/main_window.py" line="264"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="328"/>
+        <location filename="../../annotator/gui/main_window.py" line="329"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="334"/>
+        <location filename="../../annotator/gui/main_window.py" line="335"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="334"/>
+        <location filename="../../annotator/gui/main_window.py" line="335"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="343"/>
+        <location filename="../../annotator/gui/main_window.py" line="344"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="405"/>
-        <source>Change label</source>
-        <translation>تغيير الوسم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="411"/>
-        <source>change label</source>
-        <translation>تغيير الوسم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="415"/>
-        <source>Link to another span… (E)</source>
-        <translation>ربط بمقطع آخر… (E)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="417"/>
-        <source>Delete span (Del)</source>
-        <translation>حذف المقطع (Del)</translation>
     </message>
 </context>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../annotator/gui/names.py" line="13"/>
+        <location filename="../../annotator/gui/names.py" line="20"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/names.py" line="14"/>
+        <location filename="../../annotator/gui/names.py" line="21"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/names.py" line="15"/>
+        <location filename="../../annotator/gui/names.py" line="22"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/names.py" line="16"/>
+        <location filename="../../annotator/gui/names.py" line="23"/>
         <source>accepted</source>
         <translation>مقبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/names.py" line="17"/>
+        <location filename="../../annotator/gui/names.py" line="24"/>
         <source>returned</source>
         <translation>مُعاد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/names.py" line="63"/>
+        <location filename="../../annotator/gui/names.py" line="70"/>
         <source>annotator</source>
         <translation>المُوسِّم</translation>
     </message>

@@ -127,7 +127,7 @@ def test_context_menu_offers_relabel_link_and_delete(qtbot, window, monkeypatch)
         return
 
     monkeypatch.setattr(PopupMenu, "ask", classmethod(record))
-    window._span_menu(span_id, QPoint(0, 0))
+    window.labeller.span_menu(span_id, QPoint(0, 0))
     assert offered[0] == "Change label"
     assert any("Delete" in text for text in offered)
 
