@@ -1,7 +1,7 @@
 """One measured operation in a fresh process: prints its time and the process's peak RSS.
 
 Run as ``python -m benchmarks.child OPERATION ARGS...``; the parent reads one JSON line.
-A fresh process per operation makes the peak RSS that operation's own (ru_maxrss never
+A fresh process per operation makes the peak RSS that operation's own (a peak never
 goes down) and keeps one measurement's caches from helping the next.
 """
 
@@ -20,8 +20,18 @@ import orjson
 
 
 def peak_rss_mb() -> float:
-    # Linux reports ru_maxrss in KiB.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory since it started its program.
+
+    VmHWM, not ru_maxrss: Linux carries the forked parent's peak into a child's ru_maxrss
+    across exec, so a child of a large parent would report the parent's memory.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def floor_load(jsonl: str, db: str, fts: str = "fts") -> dict[str, object]:

@@ -120,9 +120,9 @@ def article_list(db: str, scrolls: int = 10) -> dict[str, object]:
 def main() -> None:
     operation, *args = sys.argv[1:]
     result = {"text-view": text_view, "list": article_list}[operation](*args)
-    import resource
+    from benchmarks.child import peak_rss_mb
 
-    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["rss_mb"] = peak_rss_mb()
     sys.stdout.write("PROBE " + orjson.dumps(result).decode() + "\n")
     sys.stdout.flush()
     os._exit(0)  # skip Qt's teardown: nothing to save, and it is not what is measured

@@ -8,13 +8,14 @@ the article list, loading the article and its spans, and painting it.
 
 from __future__ import annotations
 
-import resource
 import runpy
 import sys
 import time
 from pathlib import Path
 
 import orjson
+
+from benchmarks.child import peak_rss_mb
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -40,7 +41,7 @@ def main() -> None:
         code = int(exc.code or 0)
     result = {
         "first_paint_ms": (first_paint[0] - started_at) * 1000 if first_paint else None,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": peak_rss_mb(),
         "exit": code,
     }
     sys.stdout.write("PROBE " + orjson.dumps(result).decode() + "\n")

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -129,21 +131,25 @@ def _page_spans(
 ) -> dict[tuple[str, int], list[ExportSpan]]:
     found: dict[tuple[str, int], list[ExportSpan]] = {}
     by_id: dict[int, ExportSpan] = {}
-    for span_id, article_id, annotator_id, start, end, label in store.conn.execute(
-        f'SELECT s.id, s.article_id, s.annotator_id, s.start, s."end", s.label FROM spans s '
-        f"WHERE s.article_id IN ({marks}) AND {live('s')}",
+    # Ordered as the spans_layer index already is (no sort): one group per layer.
+    rows = store.conn.execute(
+        f'SELECT s.article_id, s.annotator_id, s.id, s.start, s."end", s.label FROM spans s '
+        f"WHERE s.article_id IN ({marks}) AND {live('s')} ORDER BY s.article_id, s.annotator_id",
         ids,
-    ):
-        span = ExportSpan(start, end, label, {}, span_id)
-        by_id[span_id] = span
-        found.setdefault((article_id, annotator_id), []).append(span)
+    )
+    for layer_key, group in groupby(rows, key=itemgetter(0, 1)):
+        spans = found[layer_key] = []
+        for _, _, span_id, start, end, label in group:
+            span = by_id[span_id] = ExportSpan(start, end, label, {}, span_id)
+            spans.append(span)
     for span_id, key, value in store.conn.execute(
         "SELECT a.span_id, a.key, a.value FROM span_attributes a JOIN spans s ON s.id = a.span_id "
         f"WHERE s.article_id IN ({marks})",
         ids,
     ):
-        if span_id in by_id:
-            by_id[span_id].attributes[key] = value
+        attributed = by_id.get(span_id)
+        if attributed is not None:
+            attributed.attributes[key] = value
     return found
 
 
