@@ -27,6 +27,8 @@ from annotator.core.schema import Schema, default_schema
 from annotator.core.text import normalise_for_search
 
 BUSY_TIMEOUT_MS = 15_000
+# Attempts at BEGIN IMMEDIATE when SQLite answers "busy" at once, without waiting (see _begin).
+BEGIN_ATTEMPTS = 4
 
 # Rows written by an import that has not finished yet are invisible to everyone.
 LIVE = "({t}.import_id IS NULL OR {t}.import_id IN (SELECT id FROM imports WHERE state = 'done'))"
@@ -54,10 +56,17 @@ class Store:
         # Layers an action touched, with their rows before it, so undo restores them exactly.
         self.layer_journal: list[tuple[str, int, tuple[object, ...] | None]] | None = None
         self.conn = self._connect()
-        self.db = Database(self.conn)
-        self._migrate()
-        self._record_schema()
-        self.clean_abandoned_imports()
+        try:
+            self.db = Database(self.conn)
+            self._migrate()
+            self._record_schema()
+            self.clean_abandoned_imports()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path}: cannot open database: {_explain(exc)}") from exc
+        except BaseException:
+            self.conn.close()
+            raise
 
     # -- connection and transactions -------------------------------------------------
 
@@ -68,6 +77,8 @@ class Store:
             _check_sqlite_header(self.path)
         elif not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        _check_writable(self.path)
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(
                 self.path,
@@ -85,11 +96,19 @@ class Store:
                     f"{self.path}: written by a newer version of the program "
                     f"(schema {version}, this program knows up to {LATEST}); it was not changed"
                 )
+            # A damaged file is refused before anything writes to it (~0.2 s per 100 MB):
+            # writing on would spread the damage, and the analyst is told at once, not
+            # mid-labelling.
+            problem = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+            if problem != "ok":
+                raise sqlite3.DatabaseError(f"database disk image is malformed: {problem}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open database: {exc}") from None
+            if conn is not None:
+                conn.close()
+            raise StoreError(f"{self.path}: cannot open database: {_explain(exc)}") from exc
         return conn
 
     def close(self) -> None:
@@ -113,18 +132,20 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"{self.path}: cannot write: {exc}") from None
+        self._begin()
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._annotator_ids.clear()
+            # The disk, the file or the lock failed (not our SQL): say so in plain words.
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise StoreError(
+                    f"{self.path}: cannot save: {_explain(exc)}; nothing of this change was saved"
+                ) from exc
             raise
         self._depth = 0
         try:
@@ -133,7 +154,33 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._annotator_ids.clear()
-            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+            raise StoreError(
+                f"{self.path}: cannot save: {_explain(exc)}; nothing of this change was saved"
+            ) from exc
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, tried again briefly when SQLite answered "busy" at once.
+
+        While another writer holds the lock, SQLite waits up to busy_timeout by itself. It
+        answers SQLITE_BUSY without waiting when this connection's read snapshot predates
+        another process's commit (a statement still open on the connection, e.g. in another
+        thread) or while another connection recovers the WAL; both pass in moments, so a
+        few short retries (50, 100, 200 ms) hide them. A lock held past busy_timeout is not
+        retried: the window would freeze for another 15 s; the analyst is told instead.
+        """
+        for attempt in range(BEGIN_ATTEMPTS):
+            started = time.monotonic()
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                waited = time.monotonic() - started
+                busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or waited >= BUSY_TIMEOUT_MS / 2000 or attempt == BEGIN_ATTEMPTS - 1:
+                    raise StoreError(
+                        f"{self.path}: cannot save: {_explain(exc)}; nothing of this change was saved"
+                    ) from exc
+            time.sleep(0.05 * 2**attempt)
 
     def data_version(self) -> int:
         """Changes when another connection commits (the window polls it to refresh)."""
@@ -149,7 +196,14 @@ class Store:
         if version == LATEST:
             return
         if version > 0:
-            self.backup(self.path.with_name(f"{self.path.name}.v{version}.bak"))
+            target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            try:
+                self.backup(target)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"{self.path}: cannot write the backup {target.name} before upgrading the "
+                    f"database: {_explain(exc)}; the database was not changed"
+                ) from exc
         try:
             with self.write():
                 migrations.apply(self.db)
@@ -428,7 +482,11 @@ class Store:
         )
 
     def integrity_check(self) -> str:
-        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+        """The text "ok", or what SQLite found wrong (also when damage stops the check)."""
+        try:
+            return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
 
 
 def _span(row: Sequence[object], attributes: dict[str, str]) -> Span:
@@ -446,6 +504,46 @@ def _check_sqlite_header(path: Path) -> None:
         raise StoreError(f"{path}: cannot read: {exc.strerror}") from None
     if header and header != b"SQLite format 3\x00":
         raise StoreError(f"{path}: not an SQLite database")
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a database that could not save the analyst's work, before any is done.
+    (os.access also sees an immutable file or folder, even for root.)"""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(
+            f"{path}: the file is read-only, so no label could be saved; "
+            "make it writable or copy it to a folder of yours"
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"{path}: the folder {path.parent} is read-only (the database needs to keep its "
+            "journal files beside it); copy the database to a folder of yours"
+        )
+
+
+# What the analyst can do about an SQLite error, by its primary result code.
+_PLAIN_WORDS = {
+    sqlite3.SQLITE_BUSY: "the database is busy: another program has kept it locked too long",
+    sqlite3.SQLITE_LOCKED: "the database is busy: another program has kept it locked too long",
+    sqlite3.SQLITE_READONLY: "the file is read-only",
+    sqlite3.SQLITE_IOERR: "the disk could not be read or written",
+    sqlite3.SQLITE_CORRUPT: "the database file is damaged (restore it from a backup)",
+    sqlite3.SQLITE_NOTADB: "the file is not a database, or is damaged",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_CANTOPEN: "the file cannot be opened (check the folder and permissions)",
+    sqlite3.SQLITE_PERM: "permission denied",
+}
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if "malformed" in str(exc):  # also raised by _connect after quick_check, without a code
+        code = sqlite3.SQLITE_CORRUPT
+    words = _PLAIN_WORDS.get(code)
+    if words is None:
+        return str(exc)
+    # Damage keeps SQLite's own words too, for whoever restores the file.
+    return f"{words} [{exc}]" if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) else words
 
 
 def _process_alive(pid: int) -> bool:
