@@ -1,10 +1,11 @@
 """A labelling session in its own process, for the crash and concurrency tests.
 
-``python tests/label_worker.py DB SEED ACTIONS`` applies ACTIONS random label actions
+``python tests/label_worker.py DB SEED ACTIONS [STOP_FILE]`` applies ACTIONS random label actions
 (add, relabel, delete spans; set and remove attributes; add and delete relations; set
 status; undo; redo) through annotator.core as the window would. Before each action it
 prints the intent as a JSON line, and after the commit an acknowledgement, flushing both,
 so a parent that kills it knows exactly what was promised as saved and what was in flight.
+With STOP_FILE it goes on past ACTIONS until that file exists (to outlast another process).
 
 The expected effect of every intent on the labels is computed here too (``apply_intent``),
 independently of the store, so the parent can compare the database with it.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import sys
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -232,7 +234,7 @@ def next_ids(conn: sqlite3.Connection) -> list[int]:
     return [seq.get("spans", 0) + 1, seq.get("relations", 0) + 1]
 
 
-def main(db: str, seed: int, count: int) -> None:
+def main(db: str, seed: int, count: int, stop_file: Path | None = None) -> None:
     from annotator.core.actions import History as CoreHistory
     from annotator.core.store import Store
 
@@ -242,10 +244,12 @@ def main(db: str, seed: int, count: int) -> None:
         labels = read_labels(store.conn)
         history = History()
         ids = next_ids(store.conn)
-        for n in range(count):
+        n = 0
+        while n < count or (stop_file is not None and not stop_file.exists()):
             intent = choose_intent(rng, labels, history, ids)
             sys.stdout.buffer.write(orjson.dumps({"n": n, "intent": intent}) + b"\n")
             sys.stdout.flush()
+            started = time.perf_counter()
             if intent["op"] == "undo":
                 core_history.undo()
             elif intent["op"] == "redo":
@@ -253,9 +257,11 @@ def main(db: str, seed: int, count: int) -> None:
             else:
                 core_history.do(to_action(intent))
             labels = apply_intent(labels, intent, history)
-            sys.stdout.buffer.write(orjson.dumps({"n": n, "ack": True}) + b"\n")
+            ms = round((time.perf_counter() - started) * 1000, 1)
+            sys.stdout.buffer.write(orjson.dumps({"n": n, "ack": True, "ms": ms}) + b"\n")
             sys.stdout.flush()
+            n += 1
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *map(Path, sys.argv[4:5]))

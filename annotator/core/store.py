@@ -523,8 +523,8 @@ def _check_writable(path: Path) -> None:
 
 # What the analyst can do about an SQLite error, by its primary result code.
 _PLAIN_WORDS = {
-    sqlite3.SQLITE_BUSY: "the database is busy: another program has kept it locked too long",
-    sqlite3.SQLITE_LOCKED: "the database is busy: another program has kept it locked too long",
+    sqlite3.SQLITE_BUSY: "the database is busy: another program has been writing to it for too long",
+    sqlite3.SQLITE_LOCKED: "the database is busy: another program has been writing to it for too long",
     sqlite3.SQLITE_READONLY: "the file is read-only",
     sqlite3.SQLITE_IOERR: "the disk could not be read or written",
     sqlite3.SQLITE_CORRUPT: "the database file is damaged (restore it from a backup)",
