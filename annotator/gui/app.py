@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.paths import APP_NAME, RESOURCES
+from annotator.gui import crash_guard
 
 LANGUAGES = ("ar", "en")
 I18N_DIR = RESOURCES / "i18n"
@@ -21,6 +22,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     load_fonts()
+    crash_guard.install(QApplication.activeWindow)  # log and show any error; never die
     return app  # type: ignore[return-value]
 
 
