@@ -157,6 +157,19 @@ class Run:
             self.add(Result(what, f"ours at {tag}", best[ours]["seconds"], "s"))
             ratio = best[ours]["seconds"] / best[floor]["seconds"]
             cpu_ratio = min(r["cpu"] for r in runs[ours]) / min(r["cpu"] for r in runs[floor])
+            if "open_seconds" in best[ours]:
+                opening = best[ours]["open_seconds"]
+                self.add(
+                    Result(what, f"of which Store() opening the database at {tag}", opening, "s")
+                )
+                self.add(
+                    Result(
+                        what,
+                        f"ratio to the floor at {tag} without opening the database",
+                        (best[ours]["seconds"] - opening) / best[floor]["seconds"],
+                        "x",
+                    )
+                )
             self.add(
                 Result(
                     what,
