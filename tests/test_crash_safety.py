@@ -11,15 +11,19 @@ from __future__ import annotations
 import os
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import orjson
 import pytest
 
+from annotator.core.importers import import_paths
 from annotator.core.store import Store
+from annotator.core.text import frozen_sha256
 from tests.conftest import insert_article
 from tests.label_worker import ARTICLE_IDS, ARTICLE_TEXT, History, Labels, apply_intent, read_labels
 
@@ -191,3 +195,52 @@ def test_killing_a_cli_import_midway_leaves_nothing_of_that_file(tmp_path: Path)
     assert done.returncode == 0, done.stderr.decode()
     with Store(db) as store:
         assert store.article_count() == 60_001
+
+
+def test_an_import_cut_by_a_power_loss_is_cleaned_even_when_its_process_id_is_reused(
+    tmp_path: Path,
+) -> None:
+    """After a reboot the dead import's process id may belong to another program: its rows
+    must still be cleaned, or the file could never be imported again ("already there")."""
+    if not Path("/proc/stat").exists():
+        pytest.skip("the boot time comes from /proc (Linux)")
+    db = tmp_path / "work.db"
+    stranger = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with Store(db) as store, store.write():
+            store.conn.execute(
+                "INSERT INTO imports (id, source, state, host, pid, started_at) "
+                "VALUES (1, 'big.jsonl', 'running', ?, ?, ?)",
+                [socket.gethostname(), stranger.pid, boot_time() - 30],
+            )
+            store.conn.execute(
+                "INSERT INTO articles (id, text, text_sha256, title, created_at, import_id) "
+                "VALUES ('ghost', ?, ?, '', 0, 1)",
+                [ARTICLE_TEXT, frozen_sha256(ARTICLE_TEXT)],
+            )
+        with Store(db) as reopened:
+            assert reopened.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+            big = tmp_path / "big.jsonl"
+            big.write_bytes(orjson.dumps({"id": "ghost", "text": ARTICLE_TEXT}) + b"\n")
+            assert not import_paths(reopened, [big]).errors
+            assert reopened.article_ids() == ["ghost"]
+    finally:
+        stranger.kill()
+        stranger.wait()
+
+
+def boot_time() -> float:
+    stat = Path("/proc/stat").read_text()
+    return float(next(line for line in stat.splitlines() if line.startswith("btime")).split()[1])
+
+
+def test_a_running_import_of_another_live_process_is_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "work.db"
+    with Store(db) as store, store.write():
+        store.conn.execute(
+            "INSERT INTO imports (id, source, state, host, pid, started_at) "
+            "VALUES (1, 'big.jsonl', 'running', ?, ?, ?)",
+            [socket.gethostname(), os.getppid(), time.time()],  # started before the import
+        )
+    with Store(db) as other:
+        assert other.conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 1

@@ -259,9 +259,9 @@ class Store:
         dead = [
             row[0]
             for row in self.conn.execute(
-                "SELECT id, host, pid FROM imports WHERE state = 'running'"
+                "SELECT id, host, pid, started_at FROM imports WHERE state = 'running'"
             ).fetchall()
-            if row[1] == host and not _process_alive(row[2]) and row[2] != os.getpid()
+            if row[1] == host and not _process_alive(row[2], row[3]) and row[2] != os.getpid()
         ]
         for import_id in dead:
             self.abandon_import(import_id)
@@ -546,7 +546,12 @@ def _explain(exc: sqlite3.Error) -> str:
     return f"{words} [{exc}]" if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) else words
 
 
-def _process_alive(pid: int) -> bool:
+def _process_alive(pid: int, since: float) -> bool:
+    """Whether the process that started an import at ``since`` still runs. After a power
+    cut its id may belong to another program, but an import older than the boot is dead."""
+    boot = _boot_time()
+    if boot is not None and since < boot:
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -554,3 +559,14 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _boot_time() -> float | None:
+    """When the machine booted (Unix time), from /proc on Linux; None elsewhere."""
+    try:
+        for line in Path("/proc/stat").read_text().splitlines():
+            if line.startswith("btime "):
+                return float(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
