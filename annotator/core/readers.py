@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def read_txt(path: Path, schema: Schema, annotator: str | None) -> Iterator[Inco
     yield plain_article(path.stem, decode(read_bytes(path), path), path, None)
 
 
-def decoded_lines(path: Path) -> Iterator[str]:
+def decoded_lines(path: Path) -> Generator[str, None, None]:
     """The file's lines, decoded as they are read so a large file never sits in memory whole.
 
     UTF-8 (BOM or not) or UTF-16 with a BOM; a file that is not UTF-8 and has only ASCII
