@@ -41,6 +41,8 @@ class Result:
     note: str = ""
 
     def shown(self) -> str:
+        if self.unit == "match":
+            return "yes" if self.value else "no"
         if self.value is None:
             return "n/a"
         if self.unit == "x":
@@ -197,11 +199,10 @@ class Run:
             Result(
                 "export",
                 f"export of the import = the input file, byte for byte, at {tag}",
-                None if not same else 1,
-                "",
+                1 if same and floor_same else 0,
+                "match",
                 "identical",
                 same and floor_same,
-                "" if same else "differs",
             )
         )
         self.rss = getattr(self, "rss", {})
@@ -498,6 +499,21 @@ class Run:
             "",
         ]
         lines += [f"- {k}: {v}" for k, v in machine.describe().items()]
+        lines += [
+            "",
+            "## How",
+            "",
+            "- Each import and export runs in a fresh child process (`benchmarks/child.py`), "
+            "modules loaded before the clock starts; peak RSS is the child's VmHWM. Ours and "
+            "the floor alternate; the best run of each counts.",
+            "- The floor (`benchmarks/floor.py`): plain sqlite3 + orjson, the same tables, keys "
+            "and indexes and an FTS5 index of the raw text, loaded in one transaction with "
+            "executemany and no validation, then dumped back to the same JSONL by walking "
+            "ordered cursors. Same journal settings as ours: WAL, synchronous=FULL for its one "
+            "commit (ours: NORMAL for the import's chunks, FULL for the final commit).",
+            "- Window figures run `main.py --screenshot` (offscreen Qt) and the real "
+            "MainWindow (`benchmarks/gui_probe.py`); times from process start.",
+        ]
         lines += ["", "## Data", ""]
         for n, (_path, counts) in sorted(self.files.items()):
             lines.append(
