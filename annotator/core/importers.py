@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,7 +59,7 @@ class ImportReport:
         )
 
 
-def _insert_articles(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:
     """Insert articles with as few statements as SQLite's parameter limit allows.
 
     The FTS trigger fires either way, but FTS5 writes its pending index to disk at every
