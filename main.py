@@ -53,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         store = Store(args.db) if args.db else open_default_store()
     except AnnotatorError as exc:
         sys.stderr.write(f"error: {exc}\n")
+        if not args.screenshot:
+            # Started from a desktop icon there is no terminal: say it in a window too.
+            from annotator.gui.dialogs import ErrorDialog
+
+            ErrorDialog.ask(None, "Cannot open the database", str(exc), [])
         return 2
 
     if args.screenshot:

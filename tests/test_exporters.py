@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import orjson
@@ -126,8 +127,8 @@ def articles(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
 )
 @given(st.lists(articles(), min_size=1, max_size=4))
 def test_export_import_export_is_byte_identical(tmp_path: Path, generated: list) -> None:
-    work = tmp_path / str(abs(hash(str(generated))))
-    work.mkdir()
+    # One fresh folder per example: hypothesis may replay the same example in one test.
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
     with Store(work / "one.db") as one:
         for n, (text, spans) in enumerate(generated):
             insert_article(one, f"a{n}", text)

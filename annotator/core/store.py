@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import orjson
 from sqlite_utils import Database
@@ -489,11 +490,9 @@ class Store:
             return str(exc)
 
 
-def _span(row: Sequence[object], attributes: dict[str, str]) -> Span:
+def _span(row: Sequence[Any], attributes: dict[str, str]) -> Span:
     ident, article_id, annotator, start, end, label = row
-    return Span(
-        int(ident), str(article_id), str(annotator), int(start), int(end), str(label), attributes
-    )  # type: ignore[call-overload]
+    return Span(ident, article_id, annotator, start, end, label, attributes)
 
 
 def _check_sqlite_header(path: Path) -> None:

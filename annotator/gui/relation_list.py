@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import Qt as QtGuiText
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.core.models import Relation, Span
@@ -63,10 +64,12 @@ class RelationList(QListWidget):
             item = QListWidgetItem(
                 f"{kind}: {isolate(_excerpt(text, head))} {arrow} {isolate(_excerpt(text, tail))}"
             )
-            item.setToolTip(
+            tip = (
                 f"{isolate(_excerpt(text, head, 200))}\n{arrow} {kind} {arrow}\n"
                 f"{isolate(_excerpt(text, tail, 200))}"
             )
+            # Qt guesses whether a tooltip is HTML; article text must never be read as markup.
+            item.setToolTip(QtGuiText.convertFromPlainText(tip))
             item.setData(RELATION_ID_ROLE, relation.id)
             self.addItem(item)
             self._ends[relation.id] = (relation.head, relation.tail)
