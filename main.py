@@ -37,6 +37,31 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def verify_in_background(window: object, db_path: Path) -> None:
+    """Check the whole file after the window is up; a damaged one is reported at once."""
+    from PySide6.QtCore import QThreadPool
+
+    from annotator.gui.dialogs import ErrorDialog
+    from annotator.gui.workers import StoreJob
+
+    job = StoreJob(db_path, lambda store, progress: store.quick_check())
+
+    def report(problem: object) -> None:
+        if problem != "ok":
+            ErrorDialog.ask(
+                window,  # type: ignore[arg-type]
+                "The database is damaged",
+                f"{db_path}: {problem}. Stop labelling and restore a backup "
+                "(a copy is kept next to the file before every migration).",
+                [],
+            )
+
+    job.signals.finished.connect(report)
+    job.signals.failed.connect(lambda exc: report(exc))
+    window._verify_job = job  # type: ignore[attr-defined]  # keep it alive while it runs
+    QThreadPool.globalInstance().start(job)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
@@ -50,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app(sys.argv[:1])
     try:
-        store = Store(args.db) if args.db else open_default_store()
+        # quick_check reads the whole file: it runs after the first paint, not before.
+        store = Store(args.db, verify=False) if args.db else open_default_store(verify=False)
     except AnnotatorError as exc:
         sys.stderr.write(f"error: {exc}\n")
         if not args.screenshot:
@@ -96,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
             lambda: QTimer.singleShot(50, save), type=Qt.ConnectionType.SingleShotConnection
         )
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: app.exit(1))
+    else:
+        window.text_view.painted.connect(
+            lambda: verify_in_background(window, store.path),
+            type=Qt.ConnectionType.SingleShotConnection,
+        )
     window.show()
     code = app.exec()
     store.close()

@@ -48,12 +48,14 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     ctx.obj = {"db_path": db_path}
 
 
-def open_store(ctx: click.Context) -> Store:
+def open_store(ctx: click.Context, *, verify: bool = True) -> Store:
     """The store named by --db (or ANNOTATOR_DB), else the default one; closed with the command."""
     from annotator.core.paths import open_default_store
 
     db_path: Path | None = ctx.obj["db_path"]
-    store = Store(db_path) if db_path is not None else open_default_store()
+    store = (
+        Store(db_path, verify=verify) if db_path is not None else open_default_store(verify=verify)
+    )
     ctx.call_on_close(store.close)
     return store
 
@@ -127,7 +129,7 @@ def export_command(
 
     if annotator and gold:
         raise click.UsageError("--annotator and --gold exclude each other")
-    store = open_store(ctx)
+    store = open_store(ctx, verify=False)
     with _progress_bar("Exporting", store.article_count()) as bar:
         report = export(
             store,
@@ -151,7 +153,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
     from annotator.core.stats import collect_stats
 
-    stats = collect_stats(open_store(ctx))
+    stats = collect_stats(open_store(ctx, verify=False))
     if as_json:
         click.echo(orjson.dumps(stats.to_dict(), option=orjson.OPT_INDENT_2).decode())
         return
@@ -191,7 +193,7 @@ def agreement_command(
 
     from annotator.core.agreement import agreement
 
-    report = agreement(open_store(ctx), a, b, label=label)
+    report = agreement(open_store(ctx, verify=False), a, b, label=label)
     if as_json:
         click.echo(orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2).decode())
         return
@@ -244,7 +246,7 @@ def check_command(
     from annotator.core.checks import run_checks
 
     count = 0
-    for finding in run_checks(open_store(ctx), annotator=annotator, codes=codes or None):
+    for finding in run_checks(open_store(ctx, verify=False), annotator=annotator, codes=codes or None):
         count += 1
         click.echo(orjson.dumps(finding.to_dict()).decode() if as_json else finding.format(lang))
     click.echo(f"{count} finding(s)", err=True)

@@ -24,10 +24,10 @@ def default_db_path() -> Path:
     return user_data_dir() / "annotations.db"
 
 
-def open_default_store() -> Store:
+def open_default_store(*, verify: bool = True) -> Store:
     """The default database; on first use it is created and filled with the sample articles."""
     path = default_db_path()
-    store = Store(path)
+    store = Store(path, verify=verify)
     if store.article_count() == 0 and DATA_DIR.is_dir():
         from annotator.core.importers import import_paths
 

@@ -49,14 +49,19 @@ def _norm(text: str | None) -> str:
 class Store:
     """A database file of articles and every annotator's labels."""
 
-    def __init__(self, path: str | Path, *, schema: Schema | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, schema: Schema | None = None, verify: bool = True
+    ) -> None:
+        """Open (creating or migrating) the database. ``verify`` runs quick_check first;
+        the window passes False and verifies in the background after its first paint, and
+        read-only commands pass False since they write nothing that could spread damage."""
         self.path = Path(path)
         self.schema = schema or default_schema()
         self._depth = 0
         self._annotator_ids: dict[str, int] = {}
         # Layers an action touched, with their rows before it, so undo restores them exactly.
         self.layer_journal: list[tuple[str, int, tuple[object, ...] | None]] | None = None
-        self.conn = self._connect()
+        self.conn = self._connect(verify)
         try:
             self.db = Database(self.conn)
             self._migrate()
@@ -71,7 +76,7 @@ class Store:
 
     # -- connection and transactions -------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, verify: bool) -> sqlite3.Connection:
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a database file")
         if self.path.exists():
@@ -100,7 +105,7 @@ class Store:
             # A damaged file is refused before anything writes to it (~0.2 s per 100 MB):
             # writing on would spread the damage, and the analyst is told at once, not
             # mid-labelling.
-            problem = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+            problem = str(conn.execute("PRAGMA quick_check").fetchone()[0]) if verify else "ok"
             if problem != "ok":
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {problem}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -481,6 +486,13 @@ class Store:
             "INSERT INTO actions (at, annotator, article_id, kind, detail) VALUES (?, ?, ?, ?, ?)",
             [time.time(), annotator, article_id, kind, orjson.dumps(detail).decode()],
         )
+
+    def quick_check(self) -> str:
+        """"ok", or what SQLite's quick_check found wrong (it reads the whole file)."""
+        try:
+            return str(self.conn.execute("PRAGMA quick_check").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
 
     def integrity_check(self) -> str:
         """The text "ok", or what SQLite found wrong (also when damage stops the check)."""

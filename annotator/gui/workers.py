@@ -48,7 +48,8 @@ class StoreJob(QRunnable):
 
     def run(self) -> None:
         try:
-            with Store(self.db_path) as store:
+            # The window verified the file (in the background) when it opened it.
+            with Store(self.db_path, verify=False) as store:
                 result = self.work(store, self._progress)
         except BaseException as exc:  # reported to the window, which shows it
             self.signals.failed.emit(exc)
