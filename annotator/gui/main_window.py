@@ -6,10 +6,11 @@ import getpass
 import sqlite3
 import time
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -41,6 +42,8 @@ DEFAULT_POINT_SIZE = 16
 
 
 class MainWindow(QMainWindow):
+    articleOpened = Signal(str)  # the review panel follows the open article
+
     def __init__(
         self,
         store: Store,
@@ -61,6 +64,8 @@ class MainWindow(QMainWindow):
         self.relations: list[Relation] = []
         self.undo_stack = QUndoStack(self)
         self._closed = False
+        self.review_panel: QDockWidget | None = None
+        self.checks_panel: QDockWidget | None = None
         self._data_version = store.data_version()
 
         self._build_widgets()
@@ -173,6 +178,9 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
         self.menu_view.addSeparator()
         self.stats_action = self.menu_view.addAction("", self.show_statistics)
+        self.review_action = self.menu_view.addAction("", self.show_review)
+        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.checks_action = self.menu_view.addAction("", self.show_checks)
         self.name_action = self.menu_view.addAction("", self.change_annotator)
 
     def _restore_settings(self) -> None:
@@ -229,6 +237,8 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(self.tr("Language / اللغة"))
         self.name_action.setText(self.tr("Change analyst name…"))
         self.stats_action.setText(self.tr("Statistics…"))
+        self.review_action.setText(self.tr("Review…"))
+        self.checks_action.setText(self.tr("Quality checks…"))
         self.arabic_action.setChecked(self.names.language == "ar")
         self.english_action.setChecked(self.names.language == "en")
         self.palette_box.retranslate()
@@ -271,6 +281,7 @@ class MainWindow(QMainWindow):
         self.article_panel.select_article(article.id)
         self.settings.setValue("view/last_article", article.id)
         self._update_title()
+        self.articleOpened.emit(article.id)
         return True
 
     def open_first(self, article_id: str | None = None) -> None:
@@ -351,6 +362,26 @@ class MainWindow(QMainWindow):
         dialog = StatsDialog(self.store, self, language=self.names.language)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def show_review(self) -> QDockWidget:
+        if self.review_panel is None:
+            from annotator.gui.review_panel import ReviewPanel
+
+            self.review_panel = ReviewPanel(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
+        self.review_panel.show()
+        self.review_panel.raise_()
+        return self.review_panel
+
+    def show_checks(self) -> QDockWidget:
+        if self.checks_panel is None:
+            from annotator.gui.checks_panel import ChecksPanel
+
+            self.checks_panel = ChecksPanel(self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
+        self.checks_panel.show()
+        self.checks_panel.raise_()
+        return self.checks_panel
 
     def zoom(self, step: int) -> None:
         size = self.text_view.set_point_size(self.text_view.font().pointSize() + step)

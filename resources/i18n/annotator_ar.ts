@@ -48,6 +48,59 @@
     </message>
 </context>
 <context>
+    <name>ChecksPanel</name>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="71"/>
+        <source>Checking…</source>
+        <translation>جارٍ الفحص…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="123"/>
+        <source>Findings: {count}</source>
+        <translation>الملاحظات: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="128"/>
+        <source>No findings.</source>
+        <translation>لا ملاحظات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="160"/>
+        <source>Quality checks</source>
+        <translation>فحوص الجودة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="161"/>
+        <source>All annotators</source>
+        <translation>كل المحلّلين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="162"/>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="163"/>
+        <source>Run checks</source>
+        <translation>شغّل الفحوص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="170"/>
+        <source>error</source>
+        <translation>خطأ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="171"/>
+        <source>warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="172"/>
+        <source>info</source>
+        <translation>معلومة</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../annotator/gui/dialogs.py" line="55"/>
@@ -265,107 +318,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="218"/>
+        <location filename="../../annotator/gui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="220"/>
+        <location filename="../../annotator/gui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="222"/>
+        <location filename="../../annotator/gui/main_window.py" line="230"/>
         <source>Find in article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="223"/>
+        <location filename="../../annotator/gui/main_window.py" line="231"/>
         <source>Mark done and open next</source>
         <translation>إنهاء المقال وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="224"/>
+        <location filename="../../annotator/gui/main_window.py" line="232"/>
         <source>Link selected span to… (E)</source>
         <translation>ربط المقطع المحدد بـ… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="225"/>
+        <location filename="../../annotator/gui/main_window.py" line="233"/>
         <source>Delete selected span (Del)</source>
         <translation>حذف المقطع المحدد (Del)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <location filename="../../annotator/gui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227"/>
+        <location filename="../../annotator/gui/main_window.py" line="235"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228"/>
+        <location filename="../../annotator/gui/main_window.py" line="236"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="229"/>
+        <location filename="../../annotator/gui/main_window.py" line="237"/>
         <source>Language / اللغة</source>
         <translation>اللغة / Language</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230"/>
+        <location filename="../../annotator/gui/main_window.py" line="238"/>
         <source>Change analyst name…</source>
         <translation>تغيير اسم المحلل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231"/>
+        <location filename="../../annotator/gui/main_window.py" line="239"/>
         <source>Statistics…</source>
         <translation>إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="245"/>
+        <location filename="../../annotator/gui/main_window.py" line="240"/>
+        <source>Review…</source>
+        <translation>المراجعة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="241"/>
+        <source>Quality checks…</source>
+        <translation>فحوص الجودة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="255"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="245"/>
+        <location filename="../../annotator/gui/main_window.py" line="255"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="250"/>
+        <location filename="../../annotator/gui/main_window.py" line="260"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="257"/>
+        <location filename="../../annotator/gui/main_window.py" line="267"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="264"/>
+        <location filename="../../annotator/gui/main_window.py" line="274"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="329"/>
+        <location filename="../../annotator/gui/main_window.py" line="340"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="335"/>
+        <location filename="../../annotator/gui/main_window.py" line="346"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="335"/>
+        <location filename="../../annotator/gui/main_window.py" line="346"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="344"/>
+        <location filename="../../annotator/gui/main_window.py" line="355"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>
@@ -406,9 +469,132 @@
 <context>
     <name>RelationList</name>
     <message>
-        <location filename="../../annotator/gui/relation_list.py" line="40"/>
+        <location filename="../../annotator/gui/relation_list.py" line="41"/>
         <source>Delete relation</source>
         <translation>حذف العلاقة</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="54"/>
+        <source>agree</source>
+        <translation>اتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="55"/>
+        <source>label mismatch</source>
+        <translation>اختلاف الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="56"/>
+        <source>overlap</source>
+        <translation>تداخل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="57"/>
+        <source>only A</source>
+        <translation>عند A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="58"/>
+        <source>only B</source>
+        <translation>عند B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="167"/>
+        <source>Choose two different annotators.</source>
+        <translation>اختر محلّلَين مختلفين.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="234"/>
+        <source>accept into gold</source>
+        <translation>اعتماد في الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="244"/>
+        <source>reject from gold</source>
+        <translation>رفض من الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="254"/>
+        <source>Nothing both agree on.</source>
+        <translation>لا شيء يتفق عليه الاثنان.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="257"/>
+        <source>accept agreed spans</source>
+        <translation>اعتماد الوسوم المتفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="266"/>
+        <source>Accept layer</source>
+        <translation>قبول الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="267"/>
+        <source>Comment (optional):</source>
+        <translation>تعليق (اختياري):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="274"/>
+        <source>accept layer</source>
+        <translation>قبول الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="283"/>
+        <source>Return layer</source>
+        <translation>إرجاع الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="284"/>
+        <source>Why does the layer go back?</source>
+        <translation>لماذا تُرجَع الطبقة؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="291"/>
+        <source>return layer</source>
+        <translation>إرجاع الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="301"/>
+        <source>Nothing to change.</source>
+        <translation>لا شيء يتغيّر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="321"/>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="322"/>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="323"/>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="325"/>
+        <source>Accept everything both agree on</source>
+        <translation>اعتماد كل ما يتفق عليه الاثنان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="328"/>
+        <source>Accept A&apos;s layer…</source>
+        <translation>قبول طبقة A…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="331"/>
+        <source>Return A&apos;s layer…</source>
+        <translation>إرجاع طبقة A…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="334"/>
+        <source>A: accept into gold · B: accept B&apos;s span · X: reject from gold</source>
+        <translation>A: اعتماد في الطبقة الذهبية · B: اعتماد وسم B · X: رفض من الطبقة الذهبية</translation>
     </message>
 </context>
 <context>

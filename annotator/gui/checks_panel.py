@@ -1,0 +1,187 @@
+"""The quality-checks panel: run annotator.core.checks and jump to each finding's place.
+
+The open article is checked directly; all articles are checked in the background on a
+connection of their own (workers.StoreJob)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.checks import Finding, run_checks
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Store
+from annotator.gui.workers import StoreJob
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
+SEVERITY_COLORS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e9a"}
+
+
+class ChecksPanel(QDockWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("checksPanel")
+        self.window_ = window
+        self.findings: list[Finding] = []
+        self.job: StoreJob | None = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        options = QHBoxLayout()
+        self.all_annotators = QCheckBox(body, objectName="checksAllAnnotators")
+        self.all_articles = QCheckBox(body, objectName="checksAllArticles")
+        options.addWidget(self.all_annotators)
+        options.addWidget(self.all_articles)
+        layout.addLayout(options)
+        self.run_button = QPushButton(body, objectName="runChecks")
+        layout.addWidget(self.run_button)
+        self.summary = QLabel(body, objectName="checksSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.list = QListWidget(body)
+        self.list.setObjectName("checksFindings")
+        layout.addWidget(self.list, 1)
+        self.setWidget(body)
+        self.run_button.clicked.connect(self.run_checks)
+        self.list.itemClicked.connect(self._chosen)
+        self.list.itemActivated.connect(self._chosen)
+        self.retranslate()
+
+    def run_checks(self) -> None:
+        """Check the open article directly, or every article in the background."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        annotator = None if self.all_annotators.isChecked() else self.window_.annotator
+        if self.all_articles.isChecked():
+            self.summary.setText(QCoreApplication.translate("ChecksPanel", "Checking…"))
+            self.run_button.setEnabled(False)
+            job = StoreJob(self.window_.store.path, _checks_work(annotator))
+            job.signals.finished.connect(self._job_done)
+            job.signals.failed.connect(self._job_failed)
+            self.job = job
+            QThreadPool.globalInstance().start(job)
+            return
+        article = self.window_.article
+        if article is None:
+            self.show_findings([])
+            return
+        try:
+            found = list(run_checks(self.window_.store, annotator, [article.id]))
+        except AnnotatorError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.show_findings(found)
+
+    def _current(self) -> bool:
+        return self.job is not None and self.sender() is self.job.signals
+
+    def _job_done(self, found: list[Finding]) -> None:
+        if self._current():
+            self.job = None
+            self.run_button.setEnabled(True)
+            self.show_findings(found)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        if self._current():
+            self.job = None
+            self.run_button.setEnabled(True)
+            self.summary.setText(str(exc))
+
+    def show_findings(self, found: list[Finding]) -> None:
+        self.findings = list(found)
+        language = self.window_.names.language
+        self.list.clear()
+        for item_finding in self.findings:
+            text = (
+                f"{item_finding.code} [{severity_name(item_finding.severity)}] "
+                f"{item_finding.message(language)}"
+            )
+            where = item_finding.article_id
+            if item_finding.annotator:
+                where += f" · {item_finding.annotator}"
+            item = QListWidgetItem(text)
+            item.setToolTip(where)
+            item.setForeground(QColor(SEVERITY_COLORS.get(item_finding.severity, "#000000")))
+            self.list.addItem(item)
+        if self.findings:
+            self.summary.setText(
+                QCoreApplication.translate("ChecksPanel", "Findings: {count}").format(
+                    count=len(self.findings)
+                )
+            )
+        else:
+            self.summary.setText(QCoreApplication.translate("ChecksPanel", "No findings."))
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if 0 <= row < len(self.findings):
+            self.jump(self.findings[row])
+
+    def jump(self, found: Finding) -> None:
+        """Open the finding's article and show its place."""
+        window = self.window_
+        showing = window.article is not None and window.article.id == found.article_id
+        if not showing and not window.open_article(found.article_id):
+            return
+        if found.span_id is not None and found.span_id in window.spans:
+            window.select_span(found.span_id)
+        elif found.start is not None and found.end is not None:
+            window.text_view.select_range(found.start, found.end)
+            window.text_view.ensureCursorVisible()
+        window.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: object) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("ChecksPanel", "Quality checks"))
+        self.all_annotators.setText(QCoreApplication.translate("ChecksPanel", "All annotators"))
+        self.all_articles.setText(QCoreApplication.translate("ChecksPanel", "All articles"))
+        self.run_button.setText(QCoreApplication.translate("ChecksPanel", "Run checks"))
+        if self.findings:
+            self.show_findings(self.findings)
+
+
+def severity_name(severity: str) -> str:
+    names = {
+        "error": QCoreApplication.translate("ChecksPanel", "error"),
+        "warning": QCoreApplication.translate("ChecksPanel", "warning"),
+        "info": QCoreApplication.translate("ChecksPanel", "info"),
+    }
+    return names.get(severity, severity)
+
+
+def _checks_work(annotator: str | None) -> Callable[[Store, Callable[[int, int], None]], object]:
+    def work(store: Store, progress: Callable[[int, int], None]) -> object:
+        found: list[Finding] = []
+        for count, item in enumerate(run_checks(store, annotator), 1):
+            found.append(item)
+            if count % 200 == 0:
+                progress(count, 0)  # lets Cancel stop the job
+        return found
+
+    return work

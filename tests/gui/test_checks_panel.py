@@ -1,0 +1,53 @@
+"""The quality-checks panel lists findings; a click jumps to the place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.core.actions import AddSpan
+from annotator.gui.checks_panel import ChecksPanel
+from annotator.gui.main_window import MainWindow
+
+
+def test_a_finding_click_selects_its_span(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.article is not None
+    needle = "عزيز أخنوش"
+    start = window.article.text.index(needle)
+    action = AddSpan(window.article.id, "amina", start, start + len(needle) + 1, "PERSON")
+    action.apply(window.store)
+    window.load_spans()
+    window.checks_action.trigger()
+    panel = window.findChild(ChecksPanel, "checksPanel")
+    assert panel is not None
+    assert panel.isVisible()
+
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    row = next(i for i, text in enumerate(texts) if text.startswith("W001 [warning] "))
+    window.select_span(0)
+    item = panel.list.item(row)
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.text_view.current_span == action.span_id
+
+
+def test_all_articles_run_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.article is not None
+    needle = "عزيز أخنوش"
+    start = window.article.text.index(needle)
+    AddSpan(window.article.id, "amina", start, start + len(needle) + 1, "PERSON").apply(
+        window.store
+    )
+    panel = window.show_checks()
+    assert isinstance(panel, ChecksPanel)
+    panel.all_articles.setChecked(True)
+    other = window.store.first_article_id()
+    panel.run_checks()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=10000)
+    found = [f for f in panel.findings if f.code == "W001"]
+    assert found
+    window.open_article(other if other != window.article.id else window.article.id)
+    panel.jump(found[0])
+    assert window.article.id == found[0].article_id
+    assert window.text_view.current_span == found[0].span_id

@@ -1,0 +1,121 @@
+"""A reviewer compares two layers in the window and adjudicates spans into gold."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.core.actions import AddSpan
+from annotator.core.models import GOLD
+from annotator.gui.main_window import MainWindow
+from annotator.gui.review_panel import ReviewPanel
+
+
+def add(window: MainWindow, annotator: str, needle: str, label: str) -> int:
+    assert window.article is not None
+    start = window.article.text.index(needle)
+    action = AddSpan(window.article.id, annotator, start, start + len(needle), label)
+    action.apply(window.store)
+    assert action.span_id is not None
+    return action.span_id
+
+
+@pytest.fixture
+def panel(window: MainWindow) -> ReviewPanel:
+    """amina and karim agree on the person, not on the place; amina alone has a title,
+    karim alone the government."""
+    for annotator, place in (("amina", "LOC"), ("karim", "ORG")):
+        add(window, annotator, "عزيز أخنوش", "PERSON")
+        add(window, annotator, "المملكة", place)
+    add(window, "amina", "رئيس الحكومة", "TITLE")
+    window.load_spans()
+    review = window.show_review()
+    assert isinstance(review, ReviewPanel)
+    assert review.objectName() == "reviewPanel"
+    review.fill_annotators()
+    review.set_pair("amina", "karim")
+    return review
+
+
+def kinds(panel: ReviewPanel) -> list[str]:
+    return [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
+
+
+def gold(window: MainWindow) -> list[tuple[int, int, str]]:
+    assert window.article is not None
+    return [(s.start, s.end, s.label) for s in window.store.spans(window.article.id, GOLD)]
+
+
+def row_of(panel: ReviewPanel, kind: str) -> int:
+    return kinds(panel).index(kind)
+
+
+def test_the_view_menu_opens_the_panel(window: MainWindow) -> None:
+    assert window.review_action.shortcut().toString() == "Ctrl+R"
+    window.review_action.trigger()
+    assert window.findChild(ReviewPanel, "reviewPanel").isVisible()
+
+
+def test_pairs_are_listed_by_class_and_coloured(panel: ReviewPanel) -> None:
+    assert sorted(kinds(panel)) == ["agree", "label_mismatch", "only_a"]
+    colours = {panel.list.item(i).background().color().name() for i in range(panel.list.count())}
+    assert len(colours) == 3
+    text = panel.list.item(row_of(panel, "label_mismatch")).text()
+    assert "المملكة" in text
+
+
+def test_a_on_an_only_a_row_accepts_into_gold_and_undo_removes_it(
+    qtbot: QtBot, window: MainWindow, panel: ReviewPanel
+) -> None:
+    panel.list.setFocus()
+    panel.list.setCurrentRow(row_of(panel, "only_a"))
+    qtbot.keyClick(panel.list, Qt.Key.Key_A)
+    assert window.article is not None
+    start = window.article.text.index("رئيس الحكومة")
+    assert gold(window) == [(start, start + len("رئيس الحكومة"), "TITLE")]
+    assert panel.b.currentText() == "karim"
+
+    qtbot.keyClick(panel.list, Qt.Key.Key_X)
+    assert gold(window) == []
+    window.undo_action.trigger()
+    assert len(gold(window)) == 1
+    window.undo_action.trigger()
+    assert gold(window) == []
+
+
+def test_clicking_a_row_selects_the_span(window: MainWindow, panel: ReviewPanel) -> None:
+    row = row_of(panel, "only_a")
+    panel.list.setCurrentRow(row)
+    current = window.text_view.current_span
+    assert current
+    assert window.spans[current].label == "TITLE"
+
+
+def test_accept_agreed_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, panel: ReviewPanel
+) -> None:
+    qtbot.mouseClick(panel.accept_agreed_button, Qt.MouseButton.LeftButton)
+    assert [label for *_, label in gold(window)] == ["PERSON"]
+    panel.set_pair("amina", GOLD)
+    assert "agree" in kinds(panel)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold(window) == []
+    assert "agree" not in kinds(panel)  # the panel followed the undo
+
+
+def test_accept_and_return_layer_ask_for_a_comment(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, panel: ReviewPanel
+) -> None:
+    assert window.article is not None
+    monkeypatch.setattr(ReviewPanel, "ask", classmethod(lambda cls, *a: "names are missing"))
+    assert panel.return_layer()
+    layer = window.store.layer(window.article.id, "amina")
+    assert layer.status == "returned"
+    monkeypatch.setattr(ReviewPanel, "ask", classmethod(lambda cls, *a: None))
+    assert not panel.accept_layer()  # cancelled
+    monkeypatch.setattr(ReviewPanel, "ask", classmethod(lambda cls, *a: ""))
+    assert panel.accept_layer()
+    assert window.store.layer(window.article.id, "amina").status == "accepted"
+    window.undo_action.trigger()
+    assert window.store.layer(window.article.id, "amina").status == "returned"
