@@ -246,7 +246,9 @@ def check_command(
     from annotator.core.checks import run_checks
 
     count = 0
-    for finding in run_checks(open_store(ctx, verify=False), annotator=annotator, codes=codes or None):
+    for finding in run_checks(
+        open_store(ctx, verify=False), annotator=annotator, codes=codes or None
+    ):
         count += 1
         click.echo(orjson.dumps(finding.to_dict()).decode() if as_json else finding.format(lang))
     click.echo(f"{count} finding(s)", err=True)

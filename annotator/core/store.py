@@ -488,7 +488,7 @@ class Store:
         )
 
     def quick_check(self) -> str:
-        """"ok", or what SQLite's quick_check found wrong (it reads the whole file)."""
+        """ "ok", or what SQLite's quick_check found wrong (it reads the whole file)."""
         try:
             return str(self.conn.execute("PRAGMA quick_check").fetchone()[0])
         except sqlite3.DatabaseError as exc:
