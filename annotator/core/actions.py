@@ -97,6 +97,23 @@ def _insert_span(store: Store, span: Span, span_id: int | None) -> int:
     return new_id
 
 
+RelationRow = tuple[int, str, int, str, int, int]
+_RELATION_COLUMNS = "id, article_id, annotator_id, type, head, tail"
+
+
+def _relation_rows(store: Store, where: str, args: list[object]) -> list[RelationRow]:
+    """Relation rows exactly as stored, so a revert can put them back with their ids."""
+    return store.conn.execute(
+        f"SELECT {_RELATION_COLUMNS} FROM relations WHERE {where}", args
+    ).fetchall()
+
+
+def _restore_relations(store: Store, rows: list[RelationRow]) -> None:
+    store.conn.executemany(
+        f"INSERT INTO relations ({_RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows
+    )
+
+
 @dataclass
 class AddSpan(Action):
     article_id: str
@@ -140,7 +157,7 @@ class AddSpan(Action):
 class DeleteSpan(Action):
     span_id: int
     _span: Span | None = None
-    _relations: list[tuple[int, str, int, str, int, int]] = field(default_factory=list)
+    _relations: list[RelationRow] = field(default_factory=list)
     description = "delete span"
 
     @property
@@ -149,11 +166,9 @@ class DeleteSpan(Action):
 
     def _apply(self, store: Store) -> Change:
         self._span = _require_span(store, self.span_id)
-        self._relations = store.conn.execute(
-            "SELECT id, article_id, annotator_id, type, head, tail FROM relations "
-            "WHERE head = ? OR tail = ?",
-            [self.span_id, self.span_id],
-        ).fetchall()
+        self._relations = _relation_rows(
+            store, "head = ? OR tail = ?", [self.span_id, self.span_id]
+        )
         store.conn.execute("DELETE FROM spans WHERE id = ?", [self.span_id])
         store.touch_layer(self._span.article_id, self._span.annotator)
         return Change(self._span.article_id, (self.span_id,), tuple(r[0] for r in self._relations))
@@ -161,11 +176,7 @@ class DeleteSpan(Action):
     def _revert(self, store: Store) -> Change:
         assert self._span is not None
         _insert_span(store, self._span, self.span_id)
-        store.conn.executemany(
-            "INSERT INTO relations (id, article_id, annotator_id, type, head, tail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            self._relations,
-        )
+        _restore_relations(store, self._relations)
         return Change(self._span.article_id, (self.span_id,), tuple(r[0] for r in self._relations))
 
 
@@ -320,7 +331,7 @@ class AddRelation(Action):
 @dataclass
 class DeleteRelation(Action):
     relation_id: int
-    _row: tuple[int, str, int, str, int, int] | None = None
+    _row: RelationRow | None = None
     _annotator: str = ""
     description = "delete relation"
 
@@ -329,13 +340,11 @@ class DeleteRelation(Action):
         return self._annotator
 
     def _apply(self, store: Store) -> Change:
-        self._row = store.conn.execute(
-            "SELECT id, article_id, annotator_id, type, head, tail FROM relations WHERE id = ?",
-            [self.relation_id],
-        ).fetchone()
+        rows = _relation_rows(store, "id = ?", [self.relation_id])
         relation = store.relation(self.relation_id)
-        if self._row is None or relation is None:
+        if not rows or relation is None:
             raise ActionError(f"no relation {self.relation_id}")
+        self._row = rows[0]
         self._annotator = relation.annotator
         store.conn.execute("DELETE FROM relations WHERE id = ?", [self.relation_id])
         store.touch_layer(relation.article_id, relation.annotator)
@@ -343,11 +352,7 @@ class DeleteRelation(Action):
 
     def _revert(self, store: Store) -> Change:
         assert self._row is not None
-        store.conn.execute(
-            "INSERT INTO relations (id, article_id, annotator_id, type, head, tail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            self._row,
-        )
+        _restore_relations(store, [self._row])
         return Change(self._row[1], relation_ids=(self.relation_id,))
 
 

@@ -26,9 +26,11 @@ from annotator.core.text import decode, frozen_sha256, normalise_newlines, trim_
 FORMATS = ("txt", "jsonl", "doccano", "csv")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = -1) -> bytes:
+    """The file's bytes (the first ``limit`` of them if given), read errors as InputError."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            return fh.read(limit)
     except IsADirectoryError:
         raise InputError("is a folder", path) from None
     except FileNotFoundError:
@@ -55,7 +57,7 @@ def decoded_lines(path: Path) -> Generator[str, None, None]:
     UTF-8 (BOM or not) or UTF-16 with a BOM; a file that is not UTF-8 and has only ASCII
     before its first non-UTF-8 line is read as Windows-1256, as decode() does for whole files.
     """
-    head = read_bytes_head(path)
+    head = read_bytes(path, 8192)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
             "binary data (NUL bytes); not a text file",
@@ -80,18 +82,6 @@ def decoded_lines(path: Path) -> Generator[str, None, None]:
         for number, line in enumerate(fh):
             if number >= done:
                 yield line
-
-
-def read_bytes_head(path: Path, size: int = 8192) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(size)
-    except IsADirectoryError:
-        raise InputError("is a folder", path) from None
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
 
 
 def _first_bad_line(path: Path, encoding: str) -> tuple[int, bool]:

@@ -382,19 +382,10 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return _span(row, self._attributes([span_id]).get(span_id, {}))
-
-    def _attributes(self, span_ids: Sequence[int]) -> dict[int, dict[str, str]]:
-        found: dict[int, dict[str, str]] = {}
-        for chunk_start in range(0, len(span_ids), 500):
-            chunk = span_ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            for span_id, key, value in self.conn.execute(
-                f"SELECT span_id, key, value FROM span_attributes WHERE span_id IN ({marks})",
-                chunk,
-            ):
-                found.setdefault(span_id, {})[key] = value
-        return found
+        attributes = self.conn.execute(
+            "SELECT key, value FROM span_attributes WHERE span_id = ?", [span_id]
+        ).fetchall()
+        return _span(row, dict(attributes))
 
     def relations(self, article_id: str, annotator: str | None = None) -> list[Relation]:
         sql = (
