@@ -234,20 +234,34 @@ def agreement_command(
 @click.option(
     "--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True, help="Messages in."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for large databases (default: one per core, at most 4).",
+)
 @click.pass_context
 @reports_errors
 def check_command(
-    ctx: click.Context, as_json: bool, annotator: str | None, codes: tuple[str, ...], lang: str
+    ctx: click.Context,
+    as_json: bool,
+    annotator: str | None,
+    codes: tuple[str, ...],
+    lang: str,
+    jobs: int | None,
 ) -> None:
     """Quality checks, one finding a line (article:start-end: CODE [severity] ...).
     Exit code 0 when clean, 1 when there are findings."""
     import orjson
 
     from annotator.core.checks import run_checks
+    from annotator.core.workers import default_workers
 
     count = 0
     for finding in run_checks(
-        open_store(ctx, verify=False), annotator=annotator, codes=codes or None
+        open_store(ctx, verify=False),
+        annotator=annotator,
+        codes=codes or None,
+        workers=jobs or default_workers(),
     ):
         count += 1
         click.echo(orjson.dumps(finding.to_dict()).decode() if as_json else finding.format(lang))

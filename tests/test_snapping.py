@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotator.core.snapping import Snapper
+from annotator.core.snapping import Snapper, _key, _word_at, _words, vocabulary
 from annotator.core.text import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -282,3 +283,38 @@ def test_snapping_any_selection_gives_trimmed_bounds_and_is_idempotent(
     assert s.snap(span_start, span_end, exact=exact, label=label) == bounds
     if not exact:
         assert not s.cuts_word(span_start, span_end)
+
+
+@given(text_and_selection())
+def test_a_word_read_between_spaces_is_the_word_read_from_the_whole_text(
+    case: tuple[str, int, int],
+) -> None:
+    text, pos, _ = case
+    words = _words(text)
+    expected = next((w for w in words if w[0] <= pos < w[1]), None)
+    assert _word_at(text, pos) == expected
+
+
+def _arabic(words: set[str]) -> set[str]:
+    return {word for word in words if all("\u0621" <= c <= "\u064a" for c in word)}
+
+
+# Where the fast vocabulary may cut differently from _words: runs of quotes, underscores,
+# tatweel, joiners and marks («و'َو»), and hyphens joining Latin (neither makes an Arabic
+# key that a proclitic decision looks up).
+_ODD_RUNS = re.compile("['_\u0640\u200c\u200d\u064b-\u0652\u0301]{2}|[a-zA-Zé]-|-[a-zA-Zé]")
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_the_vocabulary_holds_each_arabic_word_of_the_text_by_its_key(text: str) -> None:
+    assume(not _ODD_RUNS.search(text))
+    keys = {_key(text[start:end]) for start, end in _words(text)}
+    assert _arabic(vocabulary(text)) == _arabic(keys)
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_the_vocabulary_of_the_sample_articles_is_their_words_keys(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    keys = _arabic({_key(text[start:end]) for start, end in _words(text)})
+    assert len(keys) > 100
+    assert _arabic(vocabulary(text)) == keys

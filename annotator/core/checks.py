@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import functools
+import pickle
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from annotator.core.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
 from annotator.core.errors import InputError
-from annotator.core.findings import CHECKS, Counted, Finding, LabelName, finding
+from annotator.core.findings import CHECKS, Finding, finding
 from annotator.core.folding import FoldedText, fold
-from annotator.core.schema import Schema
+from annotator.core.schema import Schema, parse_schema
 from annotator.core.snapping import PROCLITICS, Snapper
 from annotator.core.store import Store, live
+from annotator.core.workers import ordered_map, worker_pool
 
 __all__ = ["CHECKS", "Finding", "run_checks"]
+
+
+# Below this many articles, starting worker processes (~0.5 s) costs more than it saves.
+PARALLEL_MIN = 2_000
+_TASK_ARTICLES = 1_000
 
 
 def run_checks(
@@ -24,11 +33,14 @@ def run_checks(
     annotator: str | None = None,
     article_ids: Iterable[str] | None = None,
     codes: Iterable[str] | None = None,
+    *,
+    workers: int = 1,
 ) -> Iterator[Finding]:
     """Findings for every layer (or one annotator's), article by article in id order.
 
     W005 compares surfaces across the articles checked (all of them by default), so it
-    costs one extra pass over their spans; W006 looks within each article."""
+    costs one extra pass over their spans; W006 looks within each article. With
+    ``workers`` > 1 and at least PARALLEL_MIN articles, worker processes share the work."""
     selected = set(CHECKS) if codes is None else set(codes)
     unknown = selected - set(CHECKS)
     if unknown:
@@ -40,18 +52,100 @@ def run_checks(
             known = ", ".join(store.annotators()) or "none yet"
             raise InputError(f"no annotator {annotator!r} (known: {known})")
     ids = None if article_ids is None else sorted(set(article_ids))
+    if workers > 1 and store.path.is_file():
+        checked = ids if ids is not None else _checked_ids(store, annotator_id)
+        if len(checked) >= PARALLEL_MIN:
+            yield from _run_in_processes(store, annotator_id, checked, selected, workers)
+            return
     folder = _Folder()
     surfaces: dict[tuple[int, str], Counter[str]] = {}
     if "W005" in selected:
-        surfaces = _labels_per_surface(store, annotator_id, ids, folder)
+        surfaces = _conflicting(_surface_counts(store, annotator_id, ids), folder)
     for bundle in bundles(store, annotator_id, ids):
         yield from _ArticleChecks(bundle, store.schema, selected, folder, surfaces).run()
 
 
-def _labels_per_surface(
-    store: Store, annotator_id: int | None, ids: list[str] | None, folder: _Folder
-) -> dict[tuple[int, str], Counter[str]]:
-    """(annotator, folded surface) → labels given to it, kept only where they differ."""
+def _checked_ids(store: Store, annotator_id: int | None) -> list[str]:
+    where, args = scope("l", "article_id", annotator_id, None)
+    rows = store.conn.execute(
+        f"SELECT a.id FROM articles a WHERE {live('a')} AND a.id IN "
+        f"(SELECT l.article_id FROM layers l WHERE {live('l')}{where}) ORDER BY a.id",
+        args,
+    )
+    return [row[0] for row in rows]
+
+
+# -- in worker processes ---------------------------------------------------------------
+
+# A Finding without its schema: (code, severity, article, annotator, start, end, span, params).
+_Row = tuple[object, ...]
+
+
+def _run_in_processes(
+    store: Store, annotator_id: int | None, ids: list[str], selected: set[str], workers: int
+) -> Iterator[Finding]:
+    schema = store.schema
+    with (
+        worker_pool(workers, _open_worker_store, (str(store.path), schema.source)) as pool,
+        tempfile.TemporaryDirectory(prefix="annotator-checks-") as scratch,
+    ):
+        surfaces: dict[tuple[int, str], Counter[str]] = {}
+        if "W005" in selected:
+            # Few large parts: merging what each part counted costs the parent per entry.
+            size = -(-len(ids) // (4 * workers))
+            parts = ((annotator_id, ids[i : i + size]) for i in range(0, len(ids), size))
+            raw: Counter[tuple[int, str, str]] = Counter()
+            for counts in ordered_map(pool, _surface_task, parts, 2 * workers):
+                raw.update(counts)
+            surfaces = _conflicting(raw, _Folder())
+        # Written once for the workers to read once each, rather than sent with every task.
+        shared = Path(scratch, "surfaces.pickle")
+        shared.write_bytes(pickle.dumps(surfaces, pickle.HIGHEST_PROTOCOL))
+        tasks = (
+            (annotator_id, ids[i : i + _TASK_ARTICLES], selected, str(shared))
+            for i in range(0, len(ids), _TASK_ARTICLES)
+        )
+        for found in ordered_map(pool, _checks_task, tasks, 2 * workers):
+            for row in found:
+                yield tuple.__new__(Finding, (*row, schema))
+
+
+_worker_store: Store | None = None
+_worker_surfaces: tuple[str, dict[tuple[int, str], Counter[str]]] = ("", {})
+
+
+def _open_worker_store(path: str, schema_source: bytes) -> None:
+    global _worker_store
+    _worker_store = Store(path, schema=parse_schema(schema_source), verify=False)
+
+
+def _surface_task(task: tuple[int | None, list[str]]) -> Counter[tuple[int, str, str]]:
+    assert _worker_store is not None
+    return _surface_counts(_worker_store, *task)
+
+
+def _checks_task(task: tuple[int | None, list[str], set[str], str]) -> list[_Row]:
+    global _worker_surfaces
+    assert _worker_store is not None
+    annotator_id, ids, selected, shared = task
+    if shared != _worker_surfaces[0]:
+        _worker_surfaces = (shared, pickle.loads(Path(shared).read_bytes()))
+    surfaces = _worker_surfaces[1]
+    folder, schema = _Folder(), _worker_store.schema
+    return [
+        finding[:-1]  # all but the schema, which the parent adds
+        for bundle in bundles(_worker_store, annotator_id, ids)
+        for finding in _ArticleChecks(bundle, schema, selected, folder, surfaces).run()
+    ]
+
+
+# -- W005: surfaces across articles ----------------------------------------------------
+
+
+def _surface_counts(
+    store: Store, annotator_id: int | None, ids: list[str] | None
+) -> Counter[tuple[int, str, str]]:
+    """How often each (annotator, surface, label) occurs."""
     # Cutting surfaces in SQL (substr over a join) re-reads the article text for every
     # span; walking articles and their spans side by side reads each text once.
     raw: Counter[tuple[int, str, str]] = Counter()
@@ -72,6 +166,13 @@ def _labels_per_surface(
             raw.update(
                 (who, text[start:end], label) for who, start, end, label in groups.take(article_id)
             )
+    return raw
+
+
+def _conflicting(
+    raw: Counter[tuple[int, str, str]], folder: _Folder
+) -> dict[tuple[int, str], Counter[str]]:
+    """(annotator, folded surface) → labels given to it, kept only where they differ."""
     seen: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     for (who, surface, label), count in raw.items():
         seen[who, folder.key(surface)][label] += count
@@ -168,16 +269,12 @@ class _ArticleChecks:
             key = (span.start, span.end, span.label)
             if counts[key] > 1 and key not in reported:
                 reported.add(key)
-                self.add("W004", name, span, label=LabelName(span.label), count=counts[key])
+                self.add("W004", name, span, label=span.label, count=counts[key])
             if "W005" in on:
                 labels = self.surfaces.get((span.annotator_id, self._key(span)))
                 if labels and _in_minority(span.label, tuple(labels.items())):
-                    others = tuple(
-                        Counted(LabelName(other), n)
-                        for other, n in labels.items()
-                        if other != span.label
-                    )
-                    self.add("W005", name, span, label=LabelName(span.label), others=others)
+                    others = tuple((other, n) for other, n in labels.items() if other != span.label)
+                    self.add("W005", name, span, label=span.label, others=others)
             if "W007" in on and span.label == "MEASURE" and not span.status:
                 self.add("W007", name, span)
 
@@ -205,7 +302,7 @@ class _ArticleChecks:
                     continue
                 if not self._whole_words(start, end):
                     continue
-                label = LabelName(min(labels))
+                label = min(labels)
                 surface = self.bundle.text[start:end]
                 self.found.append(
                     finding(
@@ -252,8 +349,8 @@ class _ArticleChecks:
                         rel.head,
                         {
                             "type": rel.type,
-                            "head": LabelName(rel.head_label),
-                            "tail": LabelName(rel.tail_label),
+                            "head": rel.head_label,
+                            "tail": rel.tail_label,
                         },
                     )
                 )

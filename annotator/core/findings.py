@@ -8,8 +8,8 @@ data is probably wrong, or against the guideline), I = info.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any, Literal, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple, cast
 
 from annotator.core.schema import Schema
 
@@ -102,29 +102,37 @@ CHECKS: dict[str, Check] = {
 }
 
 
-class LabelName(str):
-    """A label name in a message parameter: the Arabic message shows its Arabic name."""
+# Message parameters that hold label names (the Arabic message shows their Arabic names);
+# "others" holds (label, times) pairs. Parameters stay plain strings, numbers and tuples:
+# findings cross from worker processes by the million, and plain values pickle fastest.
+_LABEL_PARAMS = frozenset({"label", "head", "tail"})
 
 
-class Counted(NamedTuple):
-    label: LabelName
-    times: int
+class Finding(NamedTuple):
+    """One place a check flags. Its messages are rendered when read: a run over 100,000
+    articles makes a million findings, and a panel or a report shows a page of them. (A
+    tuple, so that rows from worker processes become findings at C speed.)"""
 
-
-@dataclass(frozen=True, slots=True)
-class Finding:
     code: str
     severity: Severity
-    message_en: str
-    message_ar: str
     article_id: str
     annotator: str | None = None
     start: int | None = None
     end: int | None = None
     span_id: int | None = None
+    params: tuple[tuple[str, object], ...] = ()
+    schema: Schema | None = None  # for the Arabic names of labels in messages
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
+
+    @property
+    def message_ar(self) -> str:
+        return self.message("ar")
 
     def message(self, language: str = "en") -> str:
-        return self.message_ar if language == "ar" else self.message_en
+        return _render(self.code, self.schema, self.params, "ar" if language == "ar" else "en")
 
     def format(self, language: str = "en") -> str:
         """``article_id:start-end: W002 [warning] annotator: message`` (one line)."""
@@ -137,8 +145,21 @@ class Finding:
     def __str__(self) -> str:
         return self.format()
 
+    def __repr__(self) -> str:  # without the schema
+        return f"Finding({self.format()!r})"
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message_en": self.message_en,
+            "message_ar": self.message_ar,
+            "article_id": self.article_id,
+            "annotator": self.annotator,
+            "start": self.start,
+            "end": self.end,
+            "span_id": self.span_id,
+        }
 
 
 def finding(
@@ -151,49 +172,54 @@ def finding(
     span_id: int | None = None,
     params: Mapping[str, object] | None = None,
 ) -> Finding:
-    """Render the registry's templates for one place."""
-    check = CHECKS[code]
-    en, ar = _messages(code, schema, tuple(sorted((params or {}).items())))
+    """One place flagged by ``code``; ``params`` fill the registry's message templates."""
     return Finding(
         code,
-        check.severity,
-        en,
-        ar,
+        CHECKS[code].severity,
         article_id,
         annotator,
         start,
         end,
         span_id,
+        tuple(params.items()) if params else (),
+        schema,
     )
 
 
-_rendered: dict[tuple[str, int, tuple[tuple[str, object], ...]], tuple[str, str]] = {}
+_rendered: dict[tuple[str, int, tuple[tuple[str, object], ...], str], tuple[object, str]] = {}
 
 
-def _messages(code: str, schema: Schema, params: tuple[tuple[str, object], ...]) -> tuple[str, str]:
-    """Both messages; cached, since one surface and label recur in many findings."""
-    key = (code, id(schema), params)
-    found = _rendered.get(key)
-    if found is None:
-        check = CHECKS[code]
-        found = (
-            check.en.format(**{k: _show(v, schema, "en") for k, v in params}),
-            check.ar.format(**{k: _show(v, schema, "ar") for k, v in params}),
-        )
-        if len(_rendered) > 10_000:
-            _rendered.clear()
-        _rendered[key] = found
-    return found
+def _render(
+    code: str, schema: Schema | None, params: tuple[tuple[str, object], ...], language: str
+) -> str:
+    """Cached: one surface and label recur in many findings, and a list repaints often.
+    (A schema holds dicts, so it is known by its id, and kept to tell a reused id.)"""
+    key = (code, id(schema), params, language)
+    cached = _rendered.get(key)
+    if cached is not None and cached[0] is schema:
+        return cached[1]
+    template = CHECKS[code].ar if language == "ar" else CHECKS[code].en
+    text = template.format(**{k: _show(k, v, schema, language) for k, v in params})
+    if len(_rendered) > 10_000:
+        _rendered.clear()
+    _rendered[key] = (schema, text)
+    return text
 
 
-def _show(value: object, schema: Schema, language: str) -> str:
-    if isinstance(value, LabelName) and language == "ar":
-        try:
-            return schema.label(value).ar
-        except KeyError:
-            return str(value)
-    if isinstance(value, Counted):
-        return f"{_show(value.label, schema, language)} ×{value.times}"
-    if isinstance(value, tuple):
-        return ("، " if language == "ar" else ", ").join(_show(v, schema, language) for v in value)
+def _show(key: str, value: object, schema: Schema | None, language: str) -> str:
+    if key in _LABEL_PARAMS:
+        return _label(str(value), schema, language)
+    if key == "others":
+        pairs = cast(tuple[tuple[str, int], ...], value)
+        comma = "، " if language == "ar" else ", "
+        return comma.join(f"{_label(label, schema, language)} ×{n}" for label, n in pairs)
     return str(value)
+
+
+def _label(name: str, schema: Schema | None, language: str) -> str:
+    if language == "ar" and schema is not None:
+        try:
+            return schema.label(name).ar
+        except KeyError:
+            pass
+    return name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from annotator.core.text import normalise_for_search
@@ -35,7 +36,8 @@ class FoldedText:
 
     A Python loop over every character costs too much over 100,000 articles; folding
     mostly swaps one letter for another, which str.replace does per distinct letter, and
-    only the rare characters that vanish or grow (tashkeel, tatweel, «…») need an index."""
+    only the rare characters that vanish or grow (tashkeel, tatweel, «…») need a map
+    back, kept as one entry a stretch rather than one a character."""
 
     def __init__(self, text: str) -> None:
         swaps, changes = list(_ARABIC_SWAPS), {}
@@ -47,25 +49,41 @@ class FoldedText:
                 swaps.append((ch, folded))
             else:
                 changes[ch] = folded
-        self.index: list[int] | None = None  # folded position → text position
+        # Stretches of the folded text: where each starts (folded offset), where it comes
+        # from, and whether it is copied (one for one) or a character's replacement.
+        self._starts: list[int] = []
+        self._origins: list[tuple[int, bool]] = []
         if changes:
             pieces: list[str] = []
-            self.index = []
-            at = 0
+            at = size = 0
             pattern = re.compile("|".join(map(re.escape, changes)))
             for match in pattern.finditer(text):
-                pieces.append(text[at : match.start()])
-                self.index.extend(range(at, match.start()))
                 replacement = changes[match.group()]
-                pieces.append(replacement)
-                self.index.extend([match.start()] * len(replacement))
+                for piece, origin, copied in (
+                    (text[at : match.start()], at, True),
+                    (replacement, match.start(), False),
+                ):
+                    if piece:
+                        pieces.append(piece)
+                        self._starts.append(size)
+                        self._origins.append((origin, copied))
+                        size += len(piece)
                 at = match.end()
             pieces.append(text[at:])
-            self.index.extend(range(at, len(text)))
+            self._starts.append(size)
+            self._origins.append((at, True))
             text = "".join(pieces)
         for old, new in swaps:
             text = text.replace(old, new)
         self.folded = text
+
+    def original(self, pos: int) -> int:
+        """The text offset that folded offset ``pos`` comes from."""
+        if not self._starts:
+            return pos
+        i = bisect_right(self._starts, pos) - 1
+        origin, copied = self._origins[i]
+        return origin + (pos - self._starts[i]) if copied else origin
 
     def find_all(self, key: str) -> Iterator[tuple[int, int]]:
         """Original (start, end) of every occurrence of a folded ``key``."""
@@ -73,8 +91,8 @@ class FoldedText:
             return
         at = self.folded.find(key)
         while at >= 0:
-            if self.index is None:
-                yield at, at + len(key)
+            if self._starts:
+                yield self.original(at), self.original(at + len(key) - 1) + 1
             else:
-                yield self.index[at], self.index[at + len(key) - 1] + 1
+                yield at, at + len(key)
             at = self.folded.find(key, at + 1)

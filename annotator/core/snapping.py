@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pyarabic import araby
 
@@ -129,13 +129,16 @@ def _joins(text: str, left_end: int, right_start: int) -> bool:
     return gap in _DECIMAL_MARKS and before.isdigit() and after.isdigit()  # 3.5, 5,000
 
 
-def _words(text: str) -> list[tuple[int, int]]:
-    """Word bounds: pyarabic's tokens, trimmed of quotes and underscores, joined where the
-    tokenizer split one word (marks, hyphenated Latin, decimals)."""
+def _words(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """Word bounds in text[start:stop]: pyarabic's tokens, trimmed of quotes and
+    underscores, joined where the tokenizer split one word (marks, hyphenated Latin,
+    decimals). No word crosses white space, so any stretch between spaces can be read
+    alone."""
+    stop = len(text) if stop is None else stop
     words: list[tuple[int, int]] = []
     # The matches of text.tokens() (pyarabic's tokenize_with_location), without building a
     # dict and a Token per word.
-    for match in araby.TOKEN_PATTERN_SPLIT.finditer(text):
+    for match in araby.TOKEN_PATTERN_SPLIT.finditer(text, start, stop):
         start, end = match.span()
         while start < end and not _is_word_char(text[start]):
             start += 1
@@ -143,7 +146,7 @@ def _words(text: str) -> list[tuple[int, int]]:
             end -= 1
         if start == end:
             continue
-        while end < len(text) and _is_mark(text[end]):
+        while end < stop and _is_mark(text[end]):
             end += 1
         if words and _joins(text, words[-1][1], start):
             words[-1] = (words[-1][0], end)
@@ -152,39 +155,112 @@ def _words(text: str) -> list[tuple[int, int]]:
     return words
 
 
+def _word_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Bounds of the word with start <= pos < end, read from the stretch of text between
+    the spaces around pos only (checks ask about a few places in each of many articles)."""
+    if not 0 <= pos < len(text) or text[pos].isspace():
+        return None
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    stop = pos + 1
+    while stop < len(text) and not text[stop].isspace():
+        stop += 1
+    for bounds in _words(text, start, stop):
+        if bounds[0] <= pos < bounds[1]:
+            return bounds
+    return None
+
+
+# Punctuation common in news text; with white space, the only separators of most articles.
+_SEPARATORS = '،؛؟«»“”.,:;!?()[]"/–—-%٪…'
+# Anything but word characters that need no second look (Arabic letters after folding,
+# digits, lowercase ASCII), white space and those separators.
+_UNUSUAL = re.compile(
+    f"[^\u0621-\u063a\u0641-\u064a\u0660-\u0669\\s0-9a-z{re.escape(_SEPARATORS)}]"
+)
+# A word in key form, as _words cuts it: a letter or digit at both ends, quotes and
+# underscores only inside; joiners between two such pieces join them into one word.
+_KEY_CORE = "[^\\W_](?:[\\w']*[^\\W_])?"
+_KEY_WORD = re.compile(f"{_KEY_CORE}(?:[\u200c\u200d]+{_KEY_CORE})*")
+
+
+def vocabulary(text: str) -> set[str]:
+    """The article's words in key form (see _key).
+
+    Folded as one string and cut in C: tokenising a 3,000-character article word by word
+    in Python costs half a millisecond, too much for checks over 100,000 articles. Arabic
+    words come out as their keys; words joined by a hyphen or a decimal mark come out in
+    pieces, which no proclitic decision asks about."""
+    folded = normalise_for_search(text)
+    if _UNUSUAL.search(folded) is None:
+        # The usual article: words are the runs between spaces once punctuation is one.
+        for ch in _SEPARATORS:
+            if ch in folded:
+                folded = folded.replace(ch, " ")
+        return set(folded.split())
+    marks = {ch for ch in set(_UNUSUAL.findall(folded)) if _is_mark(ch)}
+    if marks:
+        folded = folded.translate(dict.fromkeys(map(ord, marks)))
+    return set(_KEY_WORD.findall(folded))
+
+
+@lru_cache(maxsize=65_536)
+def _proclitic_candidates(word: str) -> tuple[str, tuple[tuple[str, str, str, int], ...]]:
+    """The word's key, and each prefix it may start with as (prefix, rest of its letters,
+    key of the rest, code points the prefix takes): what the article's words do not
+    change, worked out once for every article the word occurs in."""
+    letters = _letters(word)
+    plain = "".join(c for c, _ in letters)
+    if len(plain) < 2 or plain[0] not in PROCLITICS:
+        return "", ()
+    whole = _key(word)
+    if _known(whole, _WHOLE_KEYS):
+        return whole, ()
+    candidates = []
+    for prefix in _PREFIXES:
+        n = len(prefix)
+        if not plain.startswith(prefix) or len(plain) <= n:
+            continue
+        if letters[n - 1][1] == letters[n][1]:
+            continue  # the boundary would split a ligature
+        boundary = letters[n][1]  # marks and tatweel after the proclitic go with it
+        candidates.append((prefix, plain[n:], _key(word[boundary:]), boundary))
+    return whole, tuple(candidates)
+
+
 def _is_unit_sign(ch: str) -> bool:
     return ch in _UNIT_SIGNS or unicodedata.category(ch) == "Sc"
 
 
 class Snapper:
-    """Built once per article text; caches tokens and the article's word forms."""
+    """Built once per article text. Its word list and vocabulary are made when first
+    needed: checks ask only about a few span edges in each article."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words = _words(text)
-        self._starts = [start for start, _ in self._words]
-        keys = [_key(text[start:end]) for start, end in self._words]
-        self._vocabulary = Counter(keys)
-        self._whole_in_article = {
-            key[1:] for key in self._vocabulary if _clear_outer_proclitic(key)
-        }
         self._proclitic_cache: dict[str, int] = {}
+
+    @cached_property
+    def _words(self) -> list[tuple[int, int]]:
+        return _words(self.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self._words]
+
+    @cached_property
+    def _vocabulary(self) -> set[str]:
+        return vocabulary(self.text)
 
     # -- words -------------------------------------------------------------------------
 
-    def _index_at(self, pos: int) -> int | None:
-        """Index of the word with start <= pos < end."""
-        i = bisect_right(self._starts, pos) - 1
-        if i >= 0 and pos < self._words[i][1]:
-            return i
-        return None
-
     def word_bounds(self, pos: int) -> tuple[int, int] | None:
         """Bounds of the word containing pos (for double-click), or None."""
-        i = self._index_at(pos)
-        if i is None and pos > 0:
-            i = self._index_at(pos - 1)  # a click on the far edge of the last letter
-        return self._words[i] if i is not None else None
+        bounds = _word_at(self.text, pos)
+        if bounds is None and pos > 0:
+            bounds = _word_at(self.text, pos - 1)  # a click on the far edge of the last letter
+        return bounds
 
     def cuts_word(self, start: int, end: int) -> bool:
         """True if start or end lies strictly inside a word (quality check).
@@ -192,10 +268,10 @@ class Snapper:
         A start right after a proclitic the guideline strips («و|خالد») is not a cut."""
         start, end = sorted((start, end))
         for pos, is_start in ((start, True), (end, False)):
-            i = self._index_at(pos)
-            if i is None or pos == self._words[i][0]:
+            bounds = _word_at(self.text, pos)
+            if bounds is None or pos == bounds[0]:
                 continue
-            if is_start and pos == self._words[i][0] + self._proclitic_in_word(i):
+            if is_start and pos == bounds[0] + self._proclitic_in_word(bounds):
                 continue
             return True
         return False
@@ -207,38 +283,33 @@ class Snapper:
         proclitic per the guideline (0 if none). Used by quality checks.
 
         A `start` inside a word counts what is left of its proclitic: 0 right after it."""
-        i = self._index_at(start)
-        if i is None:
+        bounds = _word_at(self.text, start)
+        if bounds is None:
             return 0
-        boundary = self._words[i][0] + self._proclitic_in_word(i)
+        boundary = bounds[0] + self._proclitic_in_word(bounds)
         return max(0, boundary - start)
 
-    def _proclitic_in_word(self, i: int) -> int:
-        start, end = self._words[i]
-        word = self.text[start:end]
+    def _proclitic_in_word(self, bounds: tuple[int, int]) -> int:
+        word = self.text[bounds[0] : bounds[1]]
         if word not in self._proclitic_cache:
             self._proclitic_cache[word] = self._decide_proclitic(word)
         return self._proclitic_cache[word]
 
     def _decide_proclitic(self, word: str) -> int:
         """Characters of `word` that are a proclitic; conservative, 0 when unsure."""
-        letters = _letters(word)
-        plain = "".join(c for c, _ in letters)
-        if len(plain) < 2 or plain[0] not in PROCLITICS:
+        whole, candidates = _proclitic_candidates(word)
+        if not candidates or self._whole_in_article(whole):
             return 0
-        whole = _key(word)
-        if _known(whole, _WHOLE_KEYS) or whole in self._whole_in_article:
-            return 0
-        for prefix in _PREFIXES:
-            n = len(prefix)
-            if not plain.startswith(prefix) or len(plain) <= n:
-                continue
-            if letters[n - 1][1] == letters[n][1]:
-                continue  # the boundary would split a ligature
-            boundary = letters[n][1]  # marks and tatweel after the proclitic go with it
-            if self._is_proclitic(prefix, plain[n:], _key(word[boundary:])):
+        for prefix, rest, rest_key, boundary in candidates:
+            if self._is_proclitic(prefix, rest, rest_key):
                 return boundary
         return 0
+
+    def _whole_in_article(self, key: str) -> bool:
+        """Whether the article has the word with a proclitic that can only be one before
+        it («ووزير» makes «وزير» a whole word)."""
+        vocabulary = self._vocabulary
+        return any(p + key in vocabulary and _clear_outer_proclitic(p + key) for p in PROCLITICS)
 
     def _is_proclitic(self, prefix: str, rest: str, rest_key: str) -> bool:
         first = rest[0]
@@ -255,12 +326,12 @@ class Snapper:
             return True  # the article stays in the span: «بالانتقال» → «الانتقال»
         if first in _HAMZA_ALEF and size >= 4:
             return True  # no word starts with و/ف/ب/ل/ك + hamza on alef and goes on this long
-        standalone = self._vocabulary[rest_key] > 0
+        standalone = rest_key in self._vocabulary
         if size >= 4:
             return (
                 standalone
                 or _known(rest_key)
-                or self._vocabulary["ال" + rest_key] > 0  # the rest also occurs as a noun
+                or "ال" + rest_key in self._vocabulary  # the rest also occurs as a noun
             )
         # Short rests need strong evidence: a known word that also stands alone here, or
         # a letter that cannot follow the prefix (so the prefix is clearly not the word's).
@@ -311,7 +382,7 @@ class Snapper:
             if sign_before and (quantity or start < span_start):
                 span_start -= 1
         else:
-            span_start += self._proclitic_in_word(first)
+            span_start += self._proclitic_in_word(self._words[first])
 
         if text[span_end - 1].isdigit() and span_end < len(text):
             after = text[span_end]

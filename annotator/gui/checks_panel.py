@@ -8,15 +8,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,12 +32,46 @@ from PySide6.QtWidgets import (
 from annotator.core.checks import Finding, run_checks
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
+from annotator.core.workers import default_workers
 from annotator.gui.workers import StoreJob
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 SEVERITY_COLORS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e9a"}
+
+
+class FindingsModel(QAbstractListModel):
+    """Findings as rows, each rendered when shown: a run over a large database gives a
+    million findings, too many to make a widget item for each."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+        self.language = "en"
+
+    def set_findings(self, findings: list[Finding], language: str) -> None:
+        self.beginResetModel()
+        self.findings, self.language = findings, language
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        found = self.findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            severity = severity_name(found.severity)
+            return f"{found.code} [{severity}] {found.message(self.language)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"{found.article_id} · {found.annotator}" if found.annotator else found.article_id
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(SEVERITY_COLORS.get(found.severity, "#000000"))
+        return None
 
 
 class ChecksPanel(QDockWidget):
@@ -53,13 +94,16 @@ class ChecksPanel(QDockWidget):
         self.summary = QLabel(body, objectName="checksSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.list = QListWidget(body)
+        self.model = FindingsModel(self)
+        self.list = QListView(body)
         self.list.setObjectName("checksFindings")
+        self.list.setUniformItemSizes(True)  # no per-row measuring of a million rows
+        self.list.setModel(self.model)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
         self.run_button.clicked.connect(self.run_checks)
-        self.list.itemClicked.connect(self._chosen)
-        self.list.itemActivated.connect(self._chosen)
+        self.list.clicked.connect(self._chosen)
+        self.list.activated.connect(self._chosen)
         self.retranslate()
 
     def run_checks(self) -> None:
@@ -105,20 +149,7 @@ class ChecksPanel(QDockWidget):
 
     def show_findings(self, found: list[Finding]) -> None:
         self.findings = list(found)
-        language = self.window_.names.language
-        self.list.clear()
-        for item_finding in self.findings:
-            text = (
-                f"{item_finding.code} [{severity_name(item_finding.severity)}] "
-                f"{item_finding.message(language)}"
-            )
-            where = item_finding.article_id
-            if item_finding.annotator:
-                where += f" · {item_finding.annotator}"
-            item = QListWidgetItem(text)
-            item.setToolTip(where)
-            item.setForeground(QColor(SEVERITY_COLORS.get(item_finding.severity, "#000000")))
-            self.list.addItem(item)
+        self.model.set_findings(self.findings, self.window_.names.language)
         if self.findings:
             self.summary.setText(
                 QCoreApplication.translate("ChecksPanel", "Findings: {count}").format(
@@ -128,10 +159,9 @@ class ChecksPanel(QDockWidget):
         else:
             self.summary.setText(QCoreApplication.translate("ChecksPanel", "No findings."))
 
-    def _chosen(self, item: QListWidgetItem) -> None:
-        row = self.list.row(item)
-        if 0 <= row < len(self.findings):
-            self.jump(self.findings[row])
+    def _chosen(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.findings):
+            self.jump(self.findings[index.row()])
 
     def jump(self, found: Finding) -> None:
         """Open the finding's article and show its place."""
@@ -178,7 +208,8 @@ def severity_name(severity: str) -> str:
 def _checks_work(annotator: str | None) -> Callable[[Store, Callable[[int, int], None]], object]:
     def work(store: Store, progress: Callable[[int, int], None]) -> object:
         found: list[Finding] = []
-        for count, item in enumerate(run_checks(store, annotator), 1):
+        found_all = run_checks(store, annotator, workers=default_workers())
+        for count, item in enumerate(found_all, 1):
             found.append(item)
             if count % 200 == 0:
                 progress(count, 0)  # lets Cancel stop the job

@@ -23,11 +23,11 @@ def test_a_finding_click_selects_its_span(qtbot: QtBot, window: MainWindow) -> N
     assert panel.isVisible()
 
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
-    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    model = panel.list.model()
+    texts = [model.index(i, 0).data() for i in range(model.rowCount())]
     row = next(i for i, text in enumerate(texts) if text.startswith("W001 [warning] "))
     window.select_span(0)
-    item = panel.list.item(row)
-    rect = panel.list.visualItemRect(item)
+    rect = panel.list.visualRect(model.index(row, 0))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.text_view.current_span == action.span_id
 
