@@ -2,4 +2,5 @@
 
 from benchmarks.suite import main
 
-main()
+if __name__ == "__main__":  # worker processes (spawn) import this module again
+    main()
