@@ -2,7 +2,8 @@
 
 ``python -m benchmarks.gui_probe text-view DB ARTICLE_ID``: opening a long, crowded
 article (open_article + a synchronous repaint), then label keypresses (select words, press
-P: the action commits, the spans reload, the view repaints), each timed end to end.
+P: the action commits, the window re-reads the spans it touched, the view repaints), each
+timed end to end.
 
 ``python -m benchmarks.gui_probe list DB``: the article list of a large database, scrolled
 to its end again and again: how many rows the model holds, and what a page costs.

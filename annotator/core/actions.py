@@ -12,7 +12,10 @@ from annotator.core.store import Store
 
 @dataclass(frozen=True)
 class Change:
-    """What an action touched, so a view can refresh just that."""
+    """What an action touched, so a view can refresh just that: every span and relation it
+    inserted, deleted or changed is named, so re-reading those ids (a missing one was
+    deleted) brings a view up to date. Relations that go with a deleted span may be left
+    out: a view drops relations whose ends are gone."""
 
     article_id: str
     span_ids: tuple[int, ...] = ()

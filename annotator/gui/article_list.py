@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import STATUSES
 from annotator.gui.article_list_model import ID_ROLE, SPAN_COUNT_ROLE, STATUS_ROLE, ArticleListModel
 from annotator.gui.names import status_name
+from annotator.gui.uniform_list import UniformListView
 
 MAX_PAGES_TO_FIND = 10
 STATUS_COLORS = {
@@ -92,10 +93,10 @@ class ArticleListPanel(QWidget):
         self.search_box = QLineEdit(objectName="searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.view = QListView(objectName="articleList")
+        self.view = UniformListView()
+        self.view.setObjectName("articleList")
         self.view.setModel(model)
         self.view.setItemDelegate(ArticleDelegate(self.view))
-        self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QListView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

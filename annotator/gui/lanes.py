@@ -5,6 +5,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
+from annotator.core.models import Span
+
+
+def reading_key(span: Span) -> tuple[int, int, int]:
+    """Reading order, the order lanes are assigned in: by start, an outer span before the
+    spans nested in it."""
+    return (span.start, -span.end, span.id)
+
 
 def assign_lanes(spans: Iterable[tuple[int, int, int]]) -> dict[int, int]:
     """Map span id -> lane for (id, start, end) triples.

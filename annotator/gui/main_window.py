@@ -7,7 +7,7 @@ import sqlite3
 import time
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -39,6 +39,9 @@ from annotator.gui.undo import ActionCommand
 
 POLL_MS = 1000
 DEFAULT_POINT_SIZE = 16
+# Above this many touched spans and relations (a batch accepted into gold), reloading the
+# article is quicker than updating the views row by row.
+PARTIAL_MAX = 64
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +102,9 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(self.store, self.annotator, self)
         self.article_panel = ArticleListPanel(self.list_model)
         self.text_view = ArticleTextView()
-        self.text_view.colors = {label.name: label.color for label in self.store.schema.labels}
+        self.text_view.colors = {
+            label.name: QColor(label.color) for label in self.store.schema.labels
+        }
         self.text_view.describe = self.names.describe
         self.find_bar = FindBar()
         centre = QWidget()
@@ -304,6 +309,51 @@ class MainWindow(QMainWindow):
         self.text_view.set_spans(spans, self.relations)
         self._show_spans()
 
+    def _apply_span_change(self, change: Change) -> bool:
+        """Re-read only the spans and relations an action touched and update the views in
+        place; False when the change is too large for that to beat load_spans (a batch).
+        A label key at 1,000 spans cannot afford reloading and re-laying out them all."""
+        if self.article is None or len(change.span_ids) + len(change.relation_ids) > PARTIAL_MAX:
+            return False
+        layer = (self.article.id, self.annotator)
+        fresh = {
+            s.id: s
+            for s in self.store.spans_by_id(change.span_ids)
+            if (s.article_id, s.annotator) == layer
+        }
+        removed = [i for i in dict.fromkeys(change.span_ids) if i in self.spans and i not in fresh]
+        changed = [s for s in fresh.values() if self.spans.get(s.id) != s]
+        touched = {*removed, *(s.id for s in changed)}
+        # Relations the action named are read again; those whose span went (SQLite deletes
+        # them with it, named or not) are dropped.
+        named = set(change.relation_ids)
+        relations = [
+            r
+            for r in self.relations
+            if r.id not in named and r.head not in removed and r.tail not in removed
+        ]
+        relations += [
+            r for r in self.store.relations_by_id(named) if (r.article_id, r.annotator) == layer
+        ]
+        relations.sort(key=lambda r: r.id)
+        # The relation list shows its ends' text, so a moved end redraws it too.
+        relations_changed = relations != self.relations or any(
+            r.head in touched or r.tail in touched for r in relations
+        )
+        if not touched and not relations_changed:
+            return True  # a status change, or another annotator's layer
+        for span_id in removed:
+            del self.spans[span_id]  # in place: the labeller holds the same dict
+        self.spans.update((s.id, s) for s in changed)
+        self.relations = relations
+        self.text_view.update_spans(changed, removed, relations)
+        current = self.text_view.current_span
+        self.span_list.update_spans(changed, removed, current)
+        if relations_changed:
+            self.relation_list.set_relations(self.article.text, self.spans, relations)
+        self.attribute_editor.refresh(self.spans.get(current))
+        return True
+
     def _show_spans(self) -> None:
         text = self.article.text if self.article else ""
         current = self.text_view.current_span
@@ -333,7 +383,8 @@ class MainWindow(QMainWindow):
             if change.article_id:
                 self.open_article(change.article_id)
         else:
-            self.load_spans()
+            if not self._apply_span_change(change):
+                self.load_spans()
             self._update_title()
         if change.article_id:
             self.list_model.refresh_article(change.article_id)

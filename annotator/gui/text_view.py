@@ -103,6 +103,18 @@ class ArticleTextView(QTextEdit):
         self._apply_line_spacing()
         self.viewport().update()
 
+    def update_spans(
+        self, changed: list[Span], removed: list[int], relations: list[Relation]
+    ) -> None:
+        """set_spans for an action's few spans: ``changed`` are added or replaced,
+        ``removed`` are span ids gone."""
+        self.layers.update(changed, removed, self.offsets)
+        self.relations = relations
+        if self.current_span not in self.layers.spans:
+            self.current_span = 0
+        self._apply_line_spacing()
+        self.viewport().update()
+
     def _apply_line_spacing(self) -> None:
         """Add room under each line for the lanes (only when the lane count changes: it
         re-lays out the whole document)."""
