@@ -10,7 +10,14 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotator.core.snapping import Snapper, _key, _word_at, _words, vocabulary
+from annotator.core.snapping import (
+    Snapper,
+    _is_separator,
+    _key,
+    _word_at,
+    _words,
+    vocabulary,
+)
 from annotator.core.text import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -318,3 +325,14 @@ def test_the_vocabulary_of_the_sample_articles_is_their_words_keys(path: Path) -
     keys = _arabic({_key(text[start:end]) for start, end in _words(text)})
     assert len(keys) > 100
     assert _arabic(vocabulary(text)) == keys
+
+
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join),
+)
+def test_looking_a_word_up_agrees_with_the_vocabulary(text: str, probe: str) -> None:
+    snapper, words = Snapper(text), vocabulary(text)
+    for key in {*words, _key(probe), "و" + _key(probe), "ال" + _key(probe)}:
+        if key and not any(_is_separator(ch) for ch in key):
+            assert snapper.has_word(key) == (key in words), key

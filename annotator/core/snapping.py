@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 
 from pyarabic import araby
 
+from annotator.core.folding import FoldedText
 from annotator.core.text import normalise_for_search
 
 TATWEEL = "\u0640"
@@ -185,6 +186,10 @@ _KEY_CORE = "[^\\W_](?:[\\w']*[^\\W_])?"
 _KEY_WORD = re.compile(f"{_KEY_CORE}(?:[\u200c\u200d]+{_KEY_CORE})*")
 
 
+def _is_separator(ch: str) -> bool:
+    return ch.isspace() or ch in _SEPARATORS
+
+
 def vocabulary(text: str) -> set[str]:
     """The article's words in key form (see _key).
 
@@ -250,8 +255,36 @@ class Snapper:
         return [start for start, _ in self._words]
 
     @cached_property
-    def _vocabulary(self) -> set[str]:
+    def folded(self) -> FoldedText:
+        """The article folded once (quality checks search it too)."""
+        return FoldedText(self.text)
+
+    @cached_property
+    def _vocabulary(self) -> set[str] | None:
+        """The article's words in key form, or None for the usual article: there the folded
+        text is the key form, and a few lookups in it cost less than cutting every word."""
+        if _UNUSUAL.search(self.folded.folded) is None:
+            return None
         return vocabulary(self.text)
+
+    @cached_property
+    def _spaced(self) -> str:
+        """The folded text with one space for each run of white space and separators, and
+        one at each end: a word is then « key » in it, one search in C."""
+        # Folding a character at a time gives the key form here: no marks are left that
+        # could compose across characters (they would be unusual), tashkeel is dropped.
+        folded = self.folded.folded
+        for ch in _SEPARATORS:
+            if ch in folded:
+                folded = folded.replace(ch, " ")
+        return f" {' '.join(folded.split())} "
+
+    def has_word(self, key: str) -> bool:
+        """Whether a word of the article has this key (see _key)."""
+        words = self._vocabulary
+        if words is not None:
+            return key in words
+        return bool(key) and f" {key} " in self._spaced
 
     # -- words -------------------------------------------------------------------------
 
@@ -308,8 +341,7 @@ class Snapper:
     def _whole_in_article(self, key: str) -> bool:
         """Whether the article has the word with a proclitic that can only be one before
         it («ووزير» makes «وزير» a whole word)."""
-        vocabulary = self._vocabulary
-        return any(p + key in vocabulary and _clear_outer_proclitic(p + key) for p in PROCLITICS)
+        return any(_clear_outer_proclitic(p + key) and self.has_word(p + key) for p in PROCLITICS)
 
     def _is_proclitic(self, prefix: str, rest: str, rest_key: str) -> bool:
         first = rest[0]
@@ -326,12 +358,12 @@ class Snapper:
             return True  # the article stays in the span: «بالانتقال» → «الانتقال»
         if first in _HAMZA_ALEF and size >= 4:
             return True  # no word starts with و/ف/ب/ل/ك + hamza on alef and goes on this long
-        standalone = rest_key in self._vocabulary
+        standalone = self.has_word(rest_key)
         if size >= 4:
             return (
                 standalone
                 or _known(rest_key)
-                or "ال" + rest_key in self._vocabulary  # the rest also occurs as a noun
+                or self.has_word("ال" + rest_key)  # the rest also occurs as a noun
             )
         # Short rests need strong evidence: a known word that also stands alone here, or
         # a letter that cannot follow the prefix (so the prefix is clearly not the word's).
