@@ -7,6 +7,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from annotator.core.text import normalise_for_search
 
@@ -37,7 +38,7 @@ class FoldedText:
     A Python loop over every character costs too much over 100,000 articles; folding
     mostly swaps one letter for another, which str.replace does per distinct letter, and
     only the rare characters that vanish or grow (tashkeel, tatweel, «…») need a map
-    back, kept as one entry a stretch rather than one a character."""
+    back, kept as one entry for each of them rather than one for every character."""
 
     def __init__(self, text: str) -> None:
         swaps, changes = list(_ARABIC_SWAPS), {}
@@ -49,41 +50,37 @@ class FoldedText:
                 swaps.append((ch, folded))
             else:
                 changes[ch] = folded
-        # Stretches of the folded text: where each starts (folded offset), where it comes
-        # from, and whether it is copied (one for one) or a character's replacement.
+        # Each changed character (all are single code points): where it was, and where
+        # its replacement starts in the folded text; positions between them are copied.
+        self._changed: list[int] = []
         self._starts: list[int] = []
-        self._origins: list[tuple[int, bool]] = []
+        self._sizes: list[int] = []
         if changes:
-            pieces: list[str] = []
-            at = size = 0
-            pattern = re.compile("|".join(map(re.escape, changes)))
-            for match in pattern.finditer(text):
-                replacement = changes[match.group()]
-                for piece, origin, copied in (
-                    (text[at : match.start()], at, True),
-                    (replacement, match.start(), False),
-                ):
-                    if piece:
-                        pieces.append(piece)
-                        self._starts.append(size)
-                        self._origins.append((origin, copied))
-                        size += len(piece)
-                at = match.end()
-            pieces.append(text[at:])
-            self._starts.append(size)
-            self._origins.append((at, True))
-            text = "".join(pieces)
+            # str.find and str.replace scan in C; a regex over the whole text costs more.
+            for ch in changes:
+                at = text.find(ch)
+                while at >= 0:
+                    self._changed.append(at)
+                    at = text.find(ch, at + 1)
+            self._changed.sort()
+            self._sizes = [len(changes[text[at]]) for at in self._changed]
+            for ch, replacement in changes.items():
+                text = text.replace(ch, replacement)
+            growth = accumulate((size - 1 for size in self._sizes), initial=0)
+            self._starts = [at + grown for at, grown in zip(self._changed, growth, strict=False)]
         for old, new in swaps:
             text = text.replace(old, new)
         self.folded = text
 
     def original(self, pos: int) -> int:
         """The text offset that folded offset ``pos`` comes from."""
-        if not self._starts:
-            return pos
         i = bisect_right(self._starts, pos) - 1
-        origin, copied = self._origins[i]
-        return origin + (pos - self._starts[i]) if copied else origin
+        if i < 0:
+            return pos
+        start, size = self._starts[i], self._sizes[i]
+        if pos < start + size:
+            return self._changed[i]  # inside a replacement: its character
+        return self._changed[i] + 1 + (pos - start - size)
 
     def find_all(self, key: str) -> Iterator[tuple[int, int]]:
         """Original (start, end) of every occurrence of a folded ``key``."""
@@ -91,7 +88,7 @@ class FoldedText:
             return
         at = self.folded.find(key)
         while at >= 0:
-            if self._starts:
+            if self._changed:
                 yield self.original(at), self.original(at + len(key) - 1) + 1
             else:
                 yield at, at + len(key)

@@ -175,10 +175,11 @@ def _word_at(text: str, pos: int) -> tuple[int, int] | None:
 
 # Punctuation common in news text; with white space, the only separators of most articles.
 _SEPARATORS = '،؛؟«»“”.,:;!?()[]"/–—-%٪…'
+_SPACES = " \n\t\r\f\v"
 # Anything but word characters that need no second look (Arabic letters after folding,
-# digits, lowercase ASCII), white space and those separators.
+# digits, lowercase ASCII), common white space and those separators.
 _UNUSUAL = re.compile(
-    f"[^\u0621-\u063a\u0641-\u064a\u0660-\u0669\\s0-9a-z{re.escape(_SEPARATORS)}]"
+    f"[^\u0621-\u063a\u0641-\u064a\u0660-\u0669{re.escape(_SPACES)}0-9a-z{re.escape(_SEPARATORS)}]"
 )
 # A word in key form, as _words cuts it: a letter or digit at both ends, quotes and
 # underscores only inside; joiners between two such pieces join them into one word.
@@ -269,15 +270,15 @@ class Snapper:
 
     @cached_property
     def _spaced(self) -> str:
-        """The folded text with one space for each run of white space and separators, and
-        one at each end: a word is then « key » in it, one search in C."""
+        """The folded text with a space for each white space and separator, and one at
+        each end: a word is then « key » in it, one search in C."""
         # Folding a character at a time gives the key form here: no marks are left that
         # could compose across characters (they would be unusual), tashkeel is dropped.
         folded = self.folded.folded
-        for ch in _SEPARATORS:
+        for ch in _SEPARATORS + _SPACES[1:]:
             if ch in folded:
                 folded = folded.replace(ch, " ")
-        return f" {' '.join(folded.split())} "
+        return f" {folded} "
 
     def has_word(self, key: str) -> bool:
         """Whether a word of the article has this key (see _key)."""
