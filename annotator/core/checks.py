@@ -295,18 +295,23 @@ class _ArticleChecks:
             labels_of[self._key(span)].add(span.label)
             labels_at[span.start, span.end].add(span.label)
         folded = self.folded_text
+        text, original = folded.folded, folded.original
+        mapped = bool(folded.changed)
+        places = [(s.start, s.end, s.label) for s in spans]
         for key, labels in labels_of.items():
             if len(key) < 2:
                 continue
-            for start, end in folded.find_all(key):
+            # folded.find_all, inlined: this loop meets every occurrence of every surface.
+            at = text.find(key)
+            while at >= 0:
+                start, end = at, at + len(key)
+                at = text.find(key, at + 1)
+                if mapped:
+                    start, end = original(start), original(end - 1) + 1
                 if not labels.isdisjoint(labels_at.get((start, end), ())):
                     continue  # the usual case: labelled right there
-                if any(s.start < end and start < s.end and s.label in labels for s in spans):
+                if _touched(places, start, end, labels) or not self._whole_words(start, end):
                     continue
-                if not self._whole_words(start, end):
-                    continue
-                label = min(labels)
-                surface = self.bundle.text[start:end]
                 self.found.append(
                     finding(
                         "W006",
@@ -315,7 +320,7 @@ class _ArticleChecks:
                         name,
                         start,
                         end,
-                        params={"surface": surface, "label": label},
+                        params={"surface": self.bundle.text[start:end], "label": min(labels)},
                     )
                 )
 
@@ -326,8 +331,8 @@ class _ArticleChecks:
         if start == 0 or not (_word_char(text[start - 1]) and _word_char(text[start])):
             return True
         # Inside a longer word unless a proclitic comes before it («لوزارة الصحة»). W006 is
-        # a hint, so the letters alone decide: asking Snapper would cost it milliseconds
-        # per article, for the rare surface that is also the tail of another word.
+        # a hint, so the letters alone decide, without the Snapper's evidence from the
+        # article's words, for the rare surface that is also the tail of another word.
         word_start = start
         while word_start > 0 and _word_char(text[word_start - 1]):
             word_start -= 1
@@ -357,6 +362,14 @@ class _ArticleChecks:
                         },
                     )
                 )
+
+
+def _touched(places: list[tuple[int, int, str]], start: int, end: int, labels: set[str]) -> bool:
+    """Whether a span with one of ``labels`` overlaps start-end."""
+    for span_start, span_end, label in places:
+        if span_start < end and start < span_end and label in labels:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

@@ -50,9 +50,10 @@ class FoldedText:
                 swaps.append((ch, folded))
             else:
                 changes[ch] = folded
-        # Each changed character (all are single code points): where it was, and where
-        # its replacement starts in the folded text; positions between them are copied.
-        self._changed: list[int] = []
+        # Each character that vanished or grew: where it was (changed; when there is none,
+        # offsets are the same in both texts), where its replacement starts in the folded
+        # text, and how long that is. Everything between them is copied one for one.
+        self.changed: list[int] = []
         self._starts: list[int] = []
         self._sizes: list[int] = []
         if changes:
@@ -60,14 +61,14 @@ class FoldedText:
             for ch in changes:
                 at = text.find(ch)
                 while at >= 0:
-                    self._changed.append(at)
+                    self.changed.append(at)
                     at = text.find(ch, at + 1)
-            self._changed.sort()
-            self._sizes = [len(changes[text[at]]) for at in self._changed]
+            self.changed.sort()
+            self._sizes = [len(changes[text[at]]) for at in self.changed]
             for ch, replacement in changes.items():
                 text = text.replace(ch, replacement)
             growth = accumulate((size - 1 for size in self._sizes), initial=0)
-            self._starts = [at + grown for at, grown in zip(self._changed, growth, strict=False)]
+            self._starts = [at + grown for at, grown in zip(self.changed, growth, strict=False)]
         for old, new in swaps:
             text = text.replace(old, new)
         self.folded = text
@@ -79,8 +80,8 @@ class FoldedText:
             return pos
         start, size = self._starts[i], self._sizes[i]
         if pos < start + size:
-            return self._changed[i]  # inside a replacement: its character
-        return self._changed[i] + 1 + (pos - start - size)
+            return self.changed[i]  # inside a replacement: its character
+        return self.changed[i] + 1 + (pos - start - size)
 
     def find_all(self, key: str) -> Iterator[tuple[int, int]]:
         """Original (start, end) of every occurrence of a folded ``key``."""
@@ -88,7 +89,7 @@ class FoldedText:
             return
         at = self.folded.find(key)
         while at >= 0:
-            if self._changed:
+            if self.changed:
                 yield self.original(at), self.original(at + len(key) - 1) + 1
             else:
                 yield at, at + len(key)
