@@ -349,6 +349,20 @@ def test_check_command_prints_one_line_per_finding_and_exits_1(
     assert "يبدأ بالسابقة" in arabic.stdout
 
 
+def test_a_surface_across_a_line_break_keeps_its_finding_on_one_line(
+    store: Store, add_article: AddArticle, label_span: LabelSpan
+) -> None:
+    add_article("a1", "قرار الداخلية\nوزير الصحة")
+    label_span("a1", "amina", "الداخلية\nوزير", "ORG")
+    label_span("a1", "amina", "الداخلية\nوزير", "ORG")
+
+    result = run(store, "check", "--code", "W004")
+
+    assert result.stdout.splitlines() == [
+        "a1:5-18: W004 [warning] amina: «الداخلية⏎وزير» is labelled ORG 2 times at the same place"
+    ]
+
+
 def test_check_command_json_and_annotator_filter(
     store: Store, add_article: AddArticle, label_span: LabelSpan
 ) -> None:

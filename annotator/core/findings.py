@@ -7,6 +7,7 @@ data is probably wrong, or against the guideline), I = info.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, cast
@@ -213,7 +214,12 @@ def _show(key: str, value: object, schema: Schema | None, language: str) -> str:
         pairs = cast(tuple[tuple[str, int], ...], value)
         comma = "، " if language == "ar" else ", "
         return comma.join(f"{_label(label, schema, language)} ×{n}" for label, n in pairs)
-    return str(value)
+    # A surface may span a line break; a finding stays on one line (the CLI prints one a
+    # line, the panel one a row).
+    return _LINE_BREAK.sub("⏎", str(value))
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _label(name: str, schema: Schema | None, language: str) -> str:
