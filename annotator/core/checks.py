@@ -120,8 +120,9 @@ def _open_worker_store(path: str, schema_source: bytes) -> None:
     global _worker_store, _worker_folder
     _worker_store = Store(path, schema=parse_schema(schema_source), verify=False)
     _worker_folder = _Folder()
-    # A task makes tens of thousands of tuples and no reference cycles; the cycle collector
-    # walking every object the worker holds again and again cost a quarter of its time.
+    # The cycle collector, walking every object the worker holds again and again while a
+    # task makes tens of thousands of tuples, cost a quarter of its time; each task
+    # collects only what the one before left (_checks_task).
     gc.disable()
 
 
@@ -134,6 +135,7 @@ def _checks_task(task: tuple[int | None, list[str], set[str], str]) -> list[_Row
     global _worker_surfaces
     assert _worker_store is not None
     assert _worker_folder is not None
+    gc.collect(0)
     annotator_id, ids, selected, shared = task
     if shared != _worker_surfaces[0]:
         _worker_surfaces = (shared, pickle.loads(Path(shared).read_bytes()))

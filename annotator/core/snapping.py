@@ -187,10 +187,6 @@ _KEY_CORE = "[^\\W_](?:[\\w']*[^\\W_])?"
 _KEY_WORD = re.compile(f"{_KEY_CORE}(?:[\u200c\u200d]+{_KEY_CORE})*")
 
 
-def _is_separator(ch: str) -> bool:
-    return ch.isspace() or ch in _SEPARATORS
-
-
 def vocabulary(text: str) -> set[str]:
     """The article's words in key form (see _key).
 

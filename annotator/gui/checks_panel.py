@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
 
 SEVERITY_COLORS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e9a"}
+# Findings the panel holds at most (a million findings would take ~0.5 GB); the rest are
+# counted, and the command line lists them all.
+PANEL_LIMIT = 100_000
 
 
 class FindingsModel(QAbstractListModel):
@@ -80,6 +83,7 @@ class ChecksPanel(QDockWidget):
         self.setObjectName("checksPanel")
         self.window_ = window
         self.findings: list[Finding] = []
+        self.total = 0
         self.job: StoreJob | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -135,11 +139,11 @@ class ChecksPanel(QDockWidget):
     def _current(self) -> bool:
         return self.job is not None and self.sender() is self.job.signals
 
-    def _job_done(self, found: list[Finding]) -> None:
+    def _job_done(self, result: tuple[list[Finding], int]) -> None:
         if self._current():
             self.job = None
             self.run_button.setEnabled(True)
-            self.show_findings(found)
+            self.show_findings(*result)
 
     def _job_failed(self, exc: BaseException) -> None:
         if self._current():
@@ -147,10 +151,20 @@ class ChecksPanel(QDockWidget):
             self.run_button.setEnabled(True)
             self.summary.setText(str(exc))
 
-    def show_findings(self, found: list[Finding]) -> None:
+    def show_findings(self, found: list[Finding], total: int | None = None) -> None:
+        """Show ``found``, the first of ``total`` findings (all of them by default)."""
         self.findings = list(found)
+        self.total = len(self.findings) if total is None else total
         self.model.set_findings(self.findings, self.window_.names.language)
-        if self.findings:
+        if self.total > len(self.findings):
+            self.summary.setText(
+                QCoreApplication.translate(
+                    "ChecksPanel",
+                    "Showing the first {shown} of {count} findings; "
+                    "the command line (check) lists them all.",
+                ).format(shown=f"{len(self.findings):,}", count=f"{self.total:,}")
+            )
+        elif self.findings:
             self.summary.setText(
                 QCoreApplication.translate("ChecksPanel", "Findings: {count}").format(
                     count=len(self.findings)
@@ -193,7 +207,7 @@ class ChecksPanel(QDockWidget):
         self.all_articles.setText(QCoreApplication.translate("ChecksPanel", "All articles"))
         self.run_button.setText(QCoreApplication.translate("ChecksPanel", "Run checks"))
         if self.findings:
-            self.show_findings(self.findings)
+            self.show_findings(self.findings, self.total)
 
 
 def severity_name(severity: str) -> str:
@@ -208,11 +222,12 @@ def severity_name(severity: str) -> str:
 def _checks_work(annotator: str | None) -> Callable[[Store, Callable[[int, int], None]], object]:
     def work(store: Store, progress: Callable[[int, int], None]) -> object:
         found: list[Finding] = []
-        found_all = run_checks(store, annotator, workers=default_workers())
-        for count, item in enumerate(found_all, 1):
-            found.append(item)
+        count = 0
+        for count, item in enumerate(run_checks(store, annotator, workers=default_workers()), 1):
+            if count <= PANEL_LIMIT:
+                found.append(item)
             if count % 200 == 0:
                 progress(count, 0)  # lets Cancel stop the job
-        return found
+        return found, count
 
     return work

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleDelegate</name>
     <message numerus="yes">
-        <location filename="../../annotator/gui/article_list.py" line="76"/>
+        <location filename="../../annotator/gui/article_list.py" line="77"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>لا مقاطع</numerusform>
@@ -19,12 +19,12 @@
 <context>
     <name>ArticleListPanel</name>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="115"/>
+        <location filename="../../annotator/gui/article_list.py" line="116"/>
         <source>Search articles (diacritics ignored)…</source>
         <translation>ابحث في المقالات (دون اعتبار للتشكيل)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/article_list.py" line="119"/>
+        <location filename="../../annotator/gui/article_list.py" line="120"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
@@ -50,52 +50,57 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="71"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="120"/>
         <source>Checking…</source>
         <translation>جارٍ الفحص…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="123"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="161"/>
+        <source>Showing the first {shown} of {count} findings; the command line (check) lists them all.</source>
+        <translation>تُعرض أول {shown} من {count} ملاحظة؛ سطر الأوامر (check) يسردها كلها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="169"/>
         <source>Findings: {count}</source>
         <translation>الملاحظات: {count}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="128"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="174"/>
         <source>No findings.</source>
         <translation>لا ملاحظات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="160"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="205"/>
         <source>Quality checks</source>
         <translation>فحوص الجودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="161"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="206"/>
         <source>All annotators</source>
         <translation>كل المحلّلين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="162"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="207"/>
         <source>All articles</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="163"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="208"/>
         <source>Run checks</source>
         <translation>شغّل الفحوص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="170"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="215"/>
         <source>error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="171"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="216"/>
         <source>warning</source>
         <translation>تحذير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="172"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="217"/>
         <source>info</source>
         <translation>معلومة</translation>
     </message>
@@ -318,117 +323,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="226"/>
+        <location filename="../../annotator/gui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="228"/>
+        <location filename="../../annotator/gui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="230"/>
+        <location filename="../../annotator/gui/main_window.py" line="235"/>
         <source>Find in article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231"/>
+        <location filename="../../annotator/gui/main_window.py" line="236"/>
         <source>Mark done and open next</source>
         <translation>إنهاء المقال وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="232"/>
+        <location filename="../../annotator/gui/main_window.py" line="237"/>
         <source>Link selected span to… (E)</source>
         <translation>ربط المقطع المحدد بـ… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="233"/>
+        <location filename="../../annotator/gui/main_window.py" line="238"/>
         <source>Delete selected span (Del)</source>
         <translation>حذف المقطع المحدد (Del)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="234"/>
+        <location filename="../../annotator/gui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="235"/>
+        <location filename="../../annotator/gui/main_window.py" line="240"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236"/>
+        <location filename="../../annotator/gui/main_window.py" line="241"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237"/>
+        <location filename="../../annotator/gui/main_window.py" line="242"/>
         <source>Language / اللغة</source>
         <translation>اللغة / Language</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238"/>
+        <location filename="../../annotator/gui/main_window.py" line="243"/>
         <source>Change analyst name…</source>
         <translation>تغيير اسم المحلل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="239"/>
+        <location filename="../../annotator/gui/main_window.py" line="244"/>
         <source>Statistics…</source>
         <translation>إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="240"/>
+        <location filename="../../annotator/gui/main_window.py" line="245"/>
         <source>Review…</source>
         <translation>المراجعة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="241"/>
+        <location filename="../../annotator/gui/main_window.py" line="246"/>
         <source>Quality checks…</source>
         <translation>فحوص الجودة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="255"/>
+        <location filename="../../annotator/gui/main_window.py" line="260"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="255"/>
+        <location filename="../../annotator/gui/main_window.py" line="260"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="260"/>
+        <location filename="../../annotator/gui/main_window.py" line="265"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="267"/>
+        <location filename="../../annotator/gui/main_window.py" line="272"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="274"/>
+        <location filename="../../annotator/gui/main_window.py" line="279"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="340"/>
+        <location filename="../../annotator/gui/main_window.py" line="391"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="346"/>
+        <location filename="../../annotator/gui/main_window.py" line="397"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="346"/>
+        <location filename="../../annotator/gui/main_window.py" line="397"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="355"/>
+        <location filename="../../annotator/gui/main_window.py" line="406"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.core.actions import AddSpan
+from annotator.gui import checks_panel
 from annotator.gui.checks_panel import ChecksPanel
 from annotator.gui.main_window import MainWindow
 
@@ -51,3 +53,25 @@ def test_all_articles_run_in_the_background(qtbot: QtBot, window: MainWindow) ->
     panel.jump(found[0])
     assert window.article.id == found[0].article_id
     assert window.text_view.current_span == found[0].span_id
+
+
+def test_a_huge_run_keeps_the_first_findings_and_counts_the_rest(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.article is not None
+    text = window.article.text
+    for needle in ("عزيز أخنوش", "خالد أيت الطالب"):
+        start = text.index(needle)
+        AddSpan(window.article.id, "amina", start, start + len(needle) + 1, "PERSON").apply(
+            window.store
+        )
+    monkeypatch.setattr(checks_panel, "PANEL_LIMIT", 1)
+    panel = window.show_checks()
+    assert isinstance(panel, ChecksPanel)
+    panel.all_articles.setChecked(True)
+    panel.run_checks()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=10000)
+
+    assert panel.list.model().rowCount() == 1
+    assert panel.total >= 2
+    assert f"the first 1 of {panel.total} findings" in panel.summary.text()
