@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from pyarabic import araby
 
 from annotator.core.folding import FoldedText
-from annotator.core.text import normalise_for_search
+from annotator.core.text import NEWS_PUNCTUATION, normalise_for_search
 
 TATWEEL = "\u0640"
 PROCLITICS = frozenset("وفبلك")
@@ -173,8 +173,7 @@ def _word_at(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-# Punctuation common in news text; with white space, the only separators of most articles.
-_SEPARATORS = '،؛؟«»“”.,:;!?()[]"/–—-%٪…'
+_SEPARATORS = NEWS_PUNCTUATION
 _SPACES = " \n\t\r\f\v"
 # Anything but word characters that need no second look (Arabic letters after folding,
 # digits, lowercase ASCII), common white space and those separators.
