@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import krippendorff
 import orjson
@@ -14,10 +15,17 @@ from nltk.metrics.agreement import AnnotationTask
 
 from annotator.cli import main
 from annotator.core.actions import AddRelation
-from annotator.core.agreement import agreement, cohen_kappa, krippendorff_alpha, token_bounds
+from annotator.core.agreement import (
+    _UNUSUAL,
+    agreement,
+    cohen_kappa,
+    krippendorff_alpha,
+    token_bounds,
+)
 from annotator.core.errors import InputError
 from annotator.core.store import Store
 from annotator.core.text import tokens
+from tests.conftest import DATA
 
 MEETING = (
     "عقد عزيز أخنوش رئيس الحكومة اجتماعا مع وزير الداخلية عبد الوافي لفتيت في الرباط يوم الأربعاء."
@@ -261,6 +269,15 @@ ARABIC_TEXT = st.text(
 
 @given(ARABIC_TEXT)
 def test_fast_token_bounds_are_the_words_of_text_tokens(text: str) -> None:
+    starts, ends = token_bounds(text)
+
+    assert list(zip(starts, ends, strict=True)) == [(t.start, t.end) for t in tokens(text)]
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.stem)
+def test_token_bounds_of_the_sample_articles_are_their_tokens(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _UNUSUAL.search(text) is None  # the fast path: str.split, not the regex
     starts, ends = token_bounds(text)
 
     assert list(zip(starts, ends, strict=True)) == [(t.start, t.end) for t in tokens(text)]
