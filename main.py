@@ -58,7 +58,6 @@ def verify_in_background(window: object, db_path: Path) -> None:
 
     job.signals.finished.connect(report)
     job.signals.failed.connect(lambda exc: report(exc))
-    window._verify_job = job  # type: ignore[attr-defined]  # keep it alive while it runs
     QThreadPool.globalInstance().start(job)
 
 
@@ -72,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from annotator.core.store import Store
     from annotator.gui.app import Language, create_app
     from annotator.gui.main_window import MainWindow
+    from annotator.gui.workers import finish_jobs
 
     app = create_app(sys.argv[:1])
     try:
@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     window.show()
     code = app.exec()
+    finish_jobs()  # checks, imports, exports or the file check still running
     store.close()
     return code
 

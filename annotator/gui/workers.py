@@ -6,8 +6,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.exporters import export
 from annotator.core.importers import count_lines, expand_paths, import_paths
@@ -28,6 +29,10 @@ class StoreJob(QRunnable):
     """Runs ``work(store, progress)`` on a Store of its own (a connection is not shared
     across threads, and the window's connection stays free for the analyst's labels)."""
 
+    # Jobs not finished yet, kept alive while they run (a cancelled job's owner lets go of
+    # it at once, but it runs on until its work notices) and stopped by finish_jobs().
+    _unfinished: ClassVar[set[StoreJob]] = set()
+
     def __init__(
         self, db_path: Path, work: Callable[[Store, Callable[[int, int], None]], object]
     ) -> None:
@@ -37,6 +42,7 @@ class StoreJob(QRunnable):
         self.signals = JobSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
+        StoreJob._unfinished.add(self)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -54,7 +60,19 @@ class StoreJob(QRunnable):
         except BaseException as exc:  # reported to the window, which shows it
             self.signals.failed.emit(exc)
             return
-        self.signals.finished.emit(result)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            StoreJob._unfinished.discard(self)
+
+
+def finish_jobs(timeout_ms: int = 10_000) -> bool:
+    """Cancel every job still running and wait for them (the program is quitting): a job
+    thread that outlives the application emits through deleted signals. True when all
+    ended in time; an import cancelled this way rolls back."""
+    for job in list(StoreJob._unfinished):
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def import_job(db_path: Path, paths: list[str], annotator: str | None) -> StoreJob:
