@@ -213,7 +213,7 @@ class _ArticleChecks:
 
     @property
     def snapper(self) -> Snapper:
-        # Built only when a span needs it: it costs milliseconds per article.
+        # Made when a span needs it: folding the article for its lookups is the cost.
         if self._snapper is None:
             self._snapper = Snapper(self.bundle.text)
         return self._snapper
