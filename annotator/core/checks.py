@@ -21,7 +21,7 @@ from annotator.core.snapping import PROCLITICS, Snapper
 from annotator.core.store import Store, live
 from annotator.core.workers import ordered_map, worker_pool
 
-__all__ = ["CHECKS", "Finding", "run_checks"]
+__all__ = ["CHECKS", "Finding", "checked_articles", "run_checks"]
 
 
 # Below this many articles, starting worker processes (~0.5 s) costs more than it saves.
@@ -64,6 +64,15 @@ def run_checks(
         surfaces = _conflicting(_surface_counts(store, annotator_id, ids), folder)
     for bundle in bundles(store, annotator_id, ids):
         yield from _ArticleChecks(bundle, store.schema, selected, folder, surfaces).run()
+
+
+def checked_articles(store: Store, annotator: str | None = None) -> list[str]:
+    """Ids of the articles run_checks goes through (those with a live layer, or with a
+    layer of ``annotator``), in the order it goes."""
+    annotator_id = None if annotator is None else store.find_annotator_id(annotator)
+    if annotator is not None and annotator_id is None:
+        return []
+    return _checked_ids(store, annotator_id)
 
 
 def _checked_ids(store: Store, annotator_id: int | None) -> list[str]:

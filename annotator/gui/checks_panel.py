@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.checks import Finding, run_checks
+from annotator.core.checks import Finding, checked_articles, run_checks
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
 from annotator.core.workers import default_workers
@@ -95,6 +96,9 @@ class ChecksPanel(QDockWidget):
         layout.addLayout(options)
         self.run_button = QPushButton(body, objectName="runChecks")
         layout.addWidget(self.run_button)
+        self.progress = QProgressBar(body, objectName="checksProgress")
+        self.progress.hide()
+        layout.addWidget(self.progress)
         self.summary = QLabel(body, objectName="checksSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -111,18 +115,22 @@ class ChecksPanel(QDockWidget):
         self.retranslate()
 
     def run_checks(self) -> None:
-        """Check the open article directly, or every article in the background."""
+        """Check the open article directly, or every article in the background (the
+        button then cancels the run)."""
         if self.job is not None:
-            self.job.cancel()
-            self.job = None
+            self.cancel()
+            return
         annotator = None if self.all_annotators.isChecked() else self.window_.annotator
         if self.all_articles.isChecked():
             self.summary.setText(QCoreApplication.translate("ChecksPanel", "Checking…"))
-            self.run_button.setEnabled(False)
             job = StoreJob(self.window_.store.path, _checks_work(annotator))
+            job.signals.progress.connect(self._job_progress)
             job.signals.finished.connect(self._job_done)
             job.signals.failed.connect(self._job_failed)
             self.job = job
+            self.progress.setRange(0, 0)  # busy until the first report
+            self.progress.show()
+            self.retranslate()
             QThreadPool.globalInstance().start(job)
             return
         article = self.window_.article
@@ -136,19 +144,35 @@ class ChecksPanel(QDockWidget):
             return
         self.show_findings(found)
 
+    def cancel(self) -> None:
+        """Stop the background run; the findings shown before it stay."""
+        if self.job is None:
+            return
+        self.job.cancel()
+        self._stopped()
+        self.summary.setText(QCoreApplication.translate("ChecksPanel", "Cancelled."))
+
+    def _stopped(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.retranslate()
+
     def _current(self) -> bool:
         return self.job is not None and self.sender() is self.job.signals
 
+    def _job_progress(self, articles: int, total: int) -> None:
+        if self._current() and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(articles)
+
     def _job_done(self, result: tuple[list[Finding], int]) -> None:
         if self._current():
-            self.job = None
-            self.run_button.setEnabled(True)
+            self._stopped()
             self.show_findings(*result)
 
     def _job_failed(self, exc: BaseException) -> None:
         if self._current():
-            self.job = None
-            self.run_button.setEnabled(True)
+            self._stopped()
             self.summary.setText(str(exc))
 
     def show_findings(self, found: list[Finding], total: int | None = None) -> None:
@@ -191,9 +215,7 @@ class ChecksPanel(QDockWidget):
         window.text_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def closeEvent(self, event: object) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job = None
+        self.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]
 
     def changeEvent(self, event: QEvent) -> None:
@@ -205,8 +227,11 @@ class ChecksPanel(QDockWidget):
         self.setWindowTitle(QCoreApplication.translate("ChecksPanel", "Quality checks"))
         self.all_annotators.setText(QCoreApplication.translate("ChecksPanel", "All annotators"))
         self.all_articles.setText(QCoreApplication.translate("ChecksPanel", "All articles"))
-        self.run_button.setText(QCoreApplication.translate("ChecksPanel", "Run checks"))
-        if self.findings:
+        if self.job is None:
+            self.run_button.setText(QCoreApplication.translate("ChecksPanel", "Run checks"))
+        else:
+            self.run_button.setText(QCoreApplication.translate("ChecksPanel", "Cancel"))
+        if self.findings and self.job is None:
             self.show_findings(self.findings, self.total)
 
 
@@ -221,13 +246,18 @@ def severity_name(severity: str) -> str:
 
 def _checks_work(annotator: str | None) -> Callable[[Store, Callable[[int, int], None]], object]:
     def work(store: Store, progress: Callable[[int, int], None]) -> object:
+        ids = checked_articles(store, annotator)
+        place = {article_id: n for n, article_id in enumerate(ids)}
         found: list[Finding] = []
         count = 0
-        for count, item in enumerate(run_checks(store, annotator, workers=default_workers()), 1):
+        progress(0, len(ids))
+        for count, item in enumerate(
+            run_checks(store, annotator, ids, workers=default_workers()), 1
+        ):
             if count <= PANEL_LIMIT:
                 found.append(item)
             if count % 200 == 0:
-                progress(count, 0)  # lets Cancel stop the job
+                progress(place[item.article_id], len(ids))  # and lets Cancel stop the job
         return found, count
 
     return work

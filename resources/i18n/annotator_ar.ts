@@ -50,57 +50,67 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="120"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="125"/>
         <source>Checking…</source>
         <translation>جارٍ الفحص…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="161"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="153"/>
+        <source>Cancelled.</source>
+        <translation>أُلغي الفحص.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="185"/>
         <source>Showing the first {shown} of {count} findings; the command line (check) lists them all.</source>
         <translation>تُعرض أول {shown} من {count} ملاحظة؛ سطر الأوامر (check) يسردها كلها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="169"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="193"/>
         <source>Findings: {count}</source>
         <translation>الملاحظات: {count}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="174"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="198"/>
         <source>No findings.</source>
         <translation>لا ملاحظات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="205"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="229"/>
         <source>Quality checks</source>
         <translation>فحوص الجودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="206"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="230"/>
         <source>All annotators</source>
         <translation>كل المحلّلين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="207"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="231"/>
         <source>All articles</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="208"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="233"/>
         <source>Run checks</source>
         <translation>شغّل الفحوص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="215"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="235"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/checks_panel.py" line="242"/>
         <source>error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="216"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="243"/>
         <source>warning</source>
         <translation>تحذير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="217"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="244"/>
         <source>info</source>
         <translation>معلومة</translation>
     </message>

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.core.actions import AddSpan
+from annotator.core.checks import Finding, checked_articles
 from annotator.gui import checks_panel
 from annotator.gui.checks_panel import ChecksPanel
 from annotator.gui.main_window import MainWindow
+from annotator.gui.workers import StoreJob
 
 
 def test_a_finding_click_selects_its_span(qtbot: QtBot, window: MainWindow) -> None:
@@ -75,3 +80,38 @@ def test_a_huge_run_keeps_the_first_findings_and_counts_the_rest(
     assert panel.list.model().rowCount() == 1
     assert panel.total >= 2
     assert f"the first 1 of {panel.total} findings" in panel.summary.text()
+
+
+def test_a_background_run_shows_its_progress_and_the_button_cancels_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = checks_panel.run_checks
+
+    def slow(*args: object, **kwargs: object) -> Iterator[Finding]:
+        found = list(real(*args, **kwargs))  # type: ignore[arg-type]
+        while found:  # its findings again and again, as from a large database
+            time.sleep(0.001)
+            yield from found
+
+    monkeypatch.setattr(checks_panel, "run_checks", slow)
+    assert window.article is not None
+    start = window.article.text.index("عزيز أخنوش")
+    AddSpan(window.article.id, "amina", start, start + 11, "PERSON").apply(window.store)
+    panel = window.show_checks()
+    assert isinstance(panel, ChecksPanel)
+    panel.all_articles.setChecked(True)
+    panel.run_checks()
+
+    qtbot.waitUntil(lambda: panel.progress.maximum() > 0, timeout=10000)
+    assert panel.progress.isVisible()
+    assert panel.progress.maximum() == len(checked_articles(window.store))
+    assert panel.run_button.text() == "Cancel"
+    job = panel.job
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+
+    assert panel.job is None
+    assert panel.summary.text() == "Cancelled."
+    assert panel.run_button.text() == "Run checks"
+    assert not panel.progress.isVisible()
+    assert job is not None
+    qtbot.waitUntil(lambda: job not in StoreJob._unfinished, timeout=10000)  # it stopped
