@@ -39,7 +39,7 @@ from pyarabic import araby
 
 from annotator.core.errors import InputError
 from annotator.core.store import Store, live
-from annotator.core.text import NEWS_PUNCTUATION
+from annotator.core.text import NEWS_PUNCTUATION, blank_out
 
 OUTSIDE = "O"
 _CHUNK = 500  # article ids per query, under SQLite's bound-parameter limit
@@ -291,10 +291,7 @@ def token_bounds(text: str) -> tuple[list[int], list[int]]:
             starts.append(match.start())
             ends.append(match.end())
         return starts, ends
-    for ch in _SEPARATING[1:]:
-        if ch in text:
-            text = text.replace(ch, " ")
-    pieces = text.split(" ")  # tokens, and "" between two separators
+    pieces = blank_out(text, _SEPARATING[1:]).split(" ")  # tokens, and "" between two separators
     sizes = list(map(len, pieces))
     # A piece starts after the pieces before it and one space for each of them.
     begins = list(map(add, accumulate(sizes, initial=0), itertools.count()))

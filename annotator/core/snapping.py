@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from pyarabic import araby
 
 from annotator.core.folding import FoldedText
-from annotator.core.text import NEWS_PUNCTUATION, normalise_for_search
+from annotator.core.text import NEWS_PUNCTUATION, blank_out, normalise_for_search
 
 TATWEEL = "\u0640"
 PROCLITICS = frozenset("وفبلك")
@@ -196,10 +196,7 @@ def vocabulary(text: str) -> set[str]:
     folded = normalise_for_search(text)
     if _UNUSUAL.search(folded) is None:
         # The usual article: words are the runs between spaces once punctuation is one.
-        for ch in _SEPARATORS:
-            if ch in folded:
-                folded = folded.replace(ch, " ")
-        return set(folded.split())
+        return set(blank_out(folded, _SEPARATORS).split())
     marks = {ch for ch in set(_UNUSUAL.findall(folded)) if _is_mark(ch)}
     if marks:
         folded = folded.translate(dict.fromkeys(map(ord, marks)))
@@ -269,11 +266,7 @@ class Snapper:
         each end: a word is then « key » in it, one search in C."""
         # Folding a character at a time gives the key form here: no marks are left that
         # could compose across characters (they would be unusual), tashkeel is dropped.
-        folded = self.folded.folded
-        for ch in _SEPARATORS + _SPACES[1:]:
-            if ch in folded:
-                folded = folded.replace(ch, " ")
-        return f" {folded} "
+        return f" {blank_out(self.folded.folded, _SEPARATORS + _SPACES[1:])} "
 
     def has_word(self, key: str) -> bool:
         """Whether a word of the article has this key (see _key)."""

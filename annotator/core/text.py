@@ -113,6 +113,15 @@ class Token:
 NEWS_PUNCTUATION = '،؛؟«»“”.,:;!?()[]"/–—-%٪…'
 
 
+def blank_out(text: str, chars: str) -> str:
+    """``text`` with each of ``chars`` made a space, so offsets stay: one str.replace (a
+    C scan) per character, where a loop over the text or str.translate costs ~10x more."""
+    for ch in chars:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 def tokens(text: str) -> list[Token]:
     """Word tokens with code point offsets (pyarabic's tokenizer)."""
     return [Token(t["token"], t["start"], t["end"]) for t in araby.tokenize_with_location(text)]

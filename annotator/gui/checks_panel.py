@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from annotator.core.checks import Finding, checked_articles, run_checks
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
 from annotator.core.workers import default_workers
+from annotator.gui.uniform_list import UniformListView
 from annotator.gui.workers import StoreJob
 
 if TYPE_CHECKING:
@@ -103,9 +103,8 @@ class ChecksPanel(QDockWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = FindingsModel(self)
-        self.list = QListView(body)
+        self.list = UniformListView(body)  # no per-row measuring of 100,000 rows
         self.list.setObjectName("checksFindings")
-        self.list.setUniformItemSizes(True)  # no per-row measuring of a million rows
         self.list.setModel(self.model)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
