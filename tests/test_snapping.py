@@ -10,9 +10,13 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from annotator.core.folding import fold
 from annotator.core.snapping import (
     _SEPARATORS,
+    _UNUSUAL,
+    PROCLITICS,
     Snapper,
+    _clear_outer_proclitic,
     _key,
     _word_at,
     _words,
@@ -336,3 +340,33 @@ def test_looking_a_word_up_agrees_with_the_vocabulary(text: str, probe: str) -> 
     for key in {*words, _key(probe), "و" + _key(probe), "ال" + _key(probe)}:
         if key and not any(ch.isspace() or ch in _SEPARATORS for ch in key):
             assert snapper.has_word(key) == (key in words), key
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_an_article_is_told_usual_from_its_odd_characters_as_from_its_folded_text(
+    text: str,
+) -> None:
+    usual = _UNUSUAL.search(fold(text)) is None
+    assert (Snapper(text)._vocabulary is None) == usual
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_the_sample_articles_are_told_usual_or_not_as_their_folded_text_says(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    usual = _UNUSUAL.search(fold(text)) is None
+    assert (Snapper(text)._vocabulary is None) == usual
+
+
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join),
+)
+def test_a_word_after_a_clear_proclitic_is_found_in_one_search_as_by_looking_each_up(
+    text: str, probe: str
+) -> None:
+    snapper, words = Snapper(text), vocabulary(text)
+    for key in {*words, *(word[1:] for word in words), _key(probe)}:
+        expected = any(
+            _clear_outer_proclitic(p + key) and snapper.has_word(p + key) for p in PROCLITICS
+        )
+        assert snapper._whole_in_article(key) == expected, key

@@ -10,11 +10,14 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
+from typing import Any
 
 from annotator.core.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
 from annotator.core.errors import InputError
-from annotator.core.findings import CHECKS, Finding, finding
+from annotator.core.findings import CHECKS, Finding
 from annotator.core.folding import FoldedText, fold
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.snapping import PROCLITICS, Snapper
@@ -27,6 +30,9 @@ __all__ = ["CHECKS", "Finding", "checked_articles", "run_checks"]
 # Below this many articles, starting worker processes (~0.5 s) costs more than it saves.
 PARALLEL_MIN = 2_000
 _TASK_ARTICLES = 1_000
+
+# (annotator, folded surface) → {label in the minority: the other labels and their counts}
+Minorities = dict[tuple[int, str], dict[str, tuple[tuple[str, int], ...]]]
 
 
 def run_checks(
@@ -59,11 +65,14 @@ def run_checks(
             yield from _run_in_processes(store, annotator_id, checked, selected, workers)
             return
     folder = _Folder()
-    surfaces: dict[tuple[int, str], Counter[str]] = {}
+    surfaces: Minorities = {}
     if "W005" in selected:
         surfaces = _conflicting(_surface_counts(store, annotator_id, ids), folder)
+    schema = store.schema
     for bundle in bundles(store, annotator_id, ids):
-        yield from _ArticleChecks(bundle, store.schema, selected, folder, surfaces).run()
+        yield from _findings(
+            _ArticleChecks(bundle, schema, selected, folder, surfaces).run(), schema
+        )
 
 
 def checked_articles(store: Store, annotator: str | None = None) -> list[str]:
@@ -87,9 +96,6 @@ def _checked_ids(store: Store, annotator_id: int | None) -> list[str]:
 
 # -- in worker processes ---------------------------------------------------------------
 
-# A Finding without its schema: (code, severity, article, annotator, start, end, span, params).
-_Row = tuple[object, ...]
-
 
 def _run_in_processes(
     store: Store, annotator_id: int | None, ids: list[str], selected: set[str], workers: int
@@ -99,7 +105,7 @@ def _run_in_processes(
         worker_pool(workers, _open_worker_store, (str(store.path), schema.source)) as pool,
         tempfile.TemporaryDirectory(prefix="annotator-checks-") as scratch,
     ):
-        surfaces: dict[tuple[int, str], Counter[str]] = {}
+        surfaces: Minorities = {}
         if "W005" in selected:
             # Few large parts: merging what each part counted costs the parent per entry.
             size = -(-len(ids) // (4 * workers))
@@ -115,13 +121,12 @@ def _run_in_processes(
             (annotator_id, ids[i : i + _TASK_ARTICLES], selected, str(shared))
             for i in range(0, len(ids), _TASK_ARTICLES)
         )
-        for found in ordered_map(pool, _checks_task, tasks, 2 * workers):
-            for row in found:
-                yield tuple.__new__(Finding, (*row, schema))
+        for rows in ordered_map(pool, _checks_task, tasks, 2 * workers):
+            yield from _findings(rows, schema)
 
 
 _worker_store: Store | None = None
-_worker_surfaces: tuple[str, dict[tuple[int, str], Counter[str]]] = ("", {})
+_worker_surfaces: tuple[str, Minorities] = ("", {})
 _worker_folder: _Folder | None = None  # folded surfaces, kept from task to task
 
 
@@ -150,9 +155,9 @@ def _checks_task(task: tuple[int | None, list[str], set[str], str]) -> list[_Row
         _worker_surfaces = (shared, pickle.loads(Path(shared).read_bytes()))
     surfaces, schema = _worker_surfaces[1], _worker_store.schema
     return [
-        finding[:-1]  # all but the schema, which the parent adds
+        row
         for bundle in bundles(_worker_store, annotator_id, ids)
-        for finding in _ArticleChecks(bundle, schema, selected, _worker_folder, surfaces).run()
+        for row in _ArticleChecks(bundle, schema, selected, _worker_folder, surfaces).run()
     ]
 
 
@@ -186,14 +191,25 @@ def _surface_counts(
     return raw
 
 
-def _conflicting(
-    raw: Counter[tuple[int, str, str]], folder: _Folder
-) -> dict[tuple[int, str], Counter[str]]:
-    """(annotator, folded surface) → labels given to it, kept only where they differ."""
+def _conflicting(raw: Counter[tuple[int, str, str]], folder: _Folder) -> Minorities:
+    """(annotator, folded surface) → {label in the minority: the other labels with their
+    counts}, for the surfaces given more than one label. Worked out once per surface here
+    rather than once per span of it in the pass over the articles."""
     seen: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     for (who, surface, label), count in raw.items():
         seen[who, folder.key(surface)][label] += count
-    return {key: labels for key, labels in seen.items() if len(labels) > 1}
+    return {key: _minority(labels) for key, labels in seen.items() if len(labels) > 1}
+
+
+def _minority(labels: Counter[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Labels other than the one most frequent of a surface: the majority is taken as the
+    annotator's intent, so a reviewer sees only the odd ones (all of them on a tie)."""
+    top = sorted(labels.values(), reverse=True)
+    return {
+        label: tuple((other, n) for other, n in labels.items() if other != label)
+        for label, count in labels.items()
+        if count < top[0] or top[0] == top[1]
+    }
 
 
 class _Folder:
@@ -216,8 +232,9 @@ class _ArticleChecks:
     schema: Schema
     selected: set[str]
     folder: _Folder
-    surfaces: dict[tuple[int, str], Counter[str]]
-    found: list[Finding] = field(default_factory=list)
+    surfaces: Minorities
+    found: list[_Row] = field(default_factory=list)  # at spans
+    found_in_layer: list[_Row] = field(default_factory=list)  # about a layer as a whole
     _snapper: Snapper | None = None
 
     @property
@@ -231,7 +248,7 @@ class _ArticleChecks:
     def folded_text(self) -> FoldedText:
         return self.snapper.folded  # one folding serves W006 and the proclitic lookups
 
-    def run(self) -> list[Finding]:
+    def run(self) -> list[_Row]:
         b = self.bundle
         by_layer: dict[int, list[SpanRow]] = defaultdict(list)
         for span in b.spans:
@@ -240,7 +257,7 @@ class _ArticleChecks:
             spans = by_layer.get(layer.annotator_id, [])
             name = b.names[layer.annotator_id]
             if "E009" in self.selected and spans and layer.text_sha256 != b.text_sha256:
-                self.add("E009", name, count=len(spans))
+                self.add("E009", name, None, ("count", len(spans)))
             if "W010" in self.selected and layer.status == "done" and not spans:
                 self.add("W010", name)
             self._check_spans(name, spans)
@@ -248,18 +265,32 @@ class _ArticleChecks:
                 self._check_unlabelled(name, spans)
         if "E008" in self.selected:
             self._check_relations()
-        self.found.sort(key=lambda f: (f.start if f.start is not None else -1, f.code))
-        return self.found
+        # Layer findings first, then by place; sort is stable, so ties keep their order.
+        self.found_in_layer.sort(key=_CODE)
+        self.found.sort(key=_PLACE)
+        return self.found_in_layer + self.found
 
-    def add(self, code: str, annotator: str, span: SpanRow | None = None, **params: object) -> None:
+    def add(
+        self, code: str, annotator: str, span: SpanRow | None = None, *params: tuple[str, object]
+    ) -> None:
         b = self.bundle
+        severity = CHECKS[code].severity
         if span is None:
-            self.found.append(finding(code, self.schema, b.article_id, annotator, params=params))
+            self.found_in_layer.append(
+                (code, severity, b.article_id, annotator, None, None, None, params)
+            )
             return
-        params.setdefault("surface", b.text[span.start : span.end])
+        surface = ("surface", b.text[span.start : span.end])
         self.found.append(
-            finding(
-                code, self.schema, b.article_id, annotator, span.start, span.end, span.id, params
+            (
+                code,
+                severity,
+                b.article_id,
+                annotator,
+                span.start,
+                span.end,
+                span.id,
+                (*params, surface),
             )
         )
 
@@ -273,7 +304,9 @@ class _ArticleChecks:
             if "W002" in on and text[span.start] in PROCLITICS:
                 length = self.snapper.proclitic_length(span.start)
                 if length:
-                    self.add("W002", name, span, proclitic=text[span.start : span.start + length])
+                    self.add(
+                        "W002", name, span, ("proclitic", text[span.start : span.start + length])
+                    )
             if (
                 "W003" in on
                 and _may_cut(text, span)
@@ -283,12 +316,12 @@ class _ArticleChecks:
             key = (span.start, span.end, span.label)
             if counts[key] > 1 and key not in reported:
                 reported.add(key)
-                self.add("W004", name, span, label=span.label, count=counts[key])
+                self.add("W004", name, span, ("label", span.label), ("count", counts[key]))
             if "W005" in on:
-                labels = self.surfaces.get((span.annotator_id, self._key(span)))
-                if labels and _in_minority(span.label, tuple(labels.items())):
-                    others = tuple((other, n) for other, n in labels.items() if other != span.label)
-                    self.add("W005", name, span, label=span.label, others=others)
+                minority = self.surfaces.get((span.annotator_id, self._key(span)))
+                others = minority.get(span.label) if minority else None
+                if others:
+                    self.add("W005", name, span, ("label", span.label), ("others", others))
             if "W007" in on and span.label == "MEASURE" and not span.status:
                 self.add("W007", name, span)
 
@@ -323,15 +356,17 @@ class _ArticleChecks:
                     continue  # the usual case: labelled right there
                 if _touched(places, start, end, labels) or not self._whole_words(start, end):
                     continue
+                surface = self.bundle.text[start:end]
                 self.found.append(
-                    finding(
+                    (
                         "W006",
-                        self.schema,
+                        CHECKS["W006"].severity,
                         self.bundle.article_id,
                         name,
                         start,
                         end,
-                        params={"surface": self.bundle.text[start:end], "label": min(labels)},
+                        None,
+                        (("surface", surface), ("label", min(labels))),
                     )
                 )
 
@@ -358,21 +393,28 @@ class _ArticleChecks:
                 allowed = False
             if not allowed:
                 self.found.append(
-                    finding(
+                    (
                         "E008",
-                        self.schema,
+                        CHECKS["E008"].severity,
                         b.article_id,
                         b.names[rel.annotator_id],
                         rel.head_start,
                         rel.head_end,
                         rel.head,
-                        {
-                            "type": rel.type,
-                            "head": rel.head_label,
-                            "tail": rel.tail_label,
-                        },
+                        (("type", rel.type), ("head", rel.head_label), ("tail", rel.tail_label)),
                     )
                 )
+
+
+# A Finding without its schema, as a plain tuple: what worker processes send back.
+_Row = tuple[str, str, str, str | None, int | None, int | None, int | None, tuple[Any, ...]]
+_CODE = itemgetter(0)
+_PLACE = itemgetter(4, 0)  # start, code
+
+
+def _findings(rows: Iterable[_Row], schema: Schema) -> Iterator[Finding]:
+    """Rows made Findings in C (a million of them cross from the workers)."""
+    return map(tuple.__new__, repeat(Finding), map(add, rows, repeat((schema,))))
 
 
 def _touched(places: list[tuple[int, int, str]], start: int, end: int, labels: set[str]) -> bool:
@@ -381,14 +423,6 @@ def _touched(places: list[tuple[int, int, str]], start: int, end: int, labels: s
         if span_start < end and start < span_end and label in labels:
             return True
     return False
-
-
-@functools.lru_cache(maxsize=65536)
-def _in_minority(label: str, labels: tuple[tuple[str, int], ...]) -> bool:
-    """Not the one most frequent label of the surface: the majority is taken as the
-    annotator's intent, so a reviewer sees only the odd ones (all of them on a tie)."""
-    top = sorted((count for _, count in labels), reverse=True)
-    return dict(labels)[label] < top[0] or top[0] == top[1]
 
 
 # -- character tests -------------------------------------------------------------------

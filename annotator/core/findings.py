@@ -8,7 +8,6 @@ data is probably wrong, or against the guideline), I = info.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, cast
 
@@ -161,30 +160,6 @@ class Finding(NamedTuple):
             "end": self.end,
             "span_id": self.span_id,
         }
-
-
-def finding(
-    code: str,
-    schema: Schema,
-    article_id: str,
-    annotator: str | None = None,
-    start: int | None = None,
-    end: int | None = None,
-    span_id: int | None = None,
-    params: Mapping[str, object] | None = None,
-) -> Finding:
-    """One place flagged by ``code``; ``params`` fill the registry's message templates."""
-    return Finding(
-        code,
-        CHECKS[code].severity,
-        article_id,
-        annotator,
-        start,
-        end,
-        span_id,
-        tuple(params.items()) if params else (),
-        schema,
-    )
 
 
 _rendered: dict[tuple[str, int, tuple[tuple[str, object], ...], str], tuple[object, str]] = {}

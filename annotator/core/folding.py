@@ -26,10 +26,13 @@ def fold(text: str) -> str:
 # One-for-one swaps normalise_for_search makes in Arabic text (hamza/alef forms, teh
 # marbuta, alef maqsura); str.replace does each for the whole article in C.
 _ARABIC_SWAPS = tuple((ch, fold_char(ch)) for ch in "أإآٱؤئةى")
-# Characters that fold to themselves for sure: Arabic letters other than the swapped ones
-# and tatweel, Arabic-Indic digits and punctuation, lowercase ASCII, digits, punctuation
-# and white space. Anything else is looked at once per article.
-_OTHER = re.compile("[^\u0621-\u063a\u0641-\u064a\u0660-\u0669\u060c\u061b\u061f\n\t !-@\\[-~]")
+# The plain characters of news text, which fold to themselves (or are swapped above):
+# Arabic letters but tatweel, Arabic-Indic digits, Arabic punctuation, ASCII digits and
+# lowercase letters, the common ASCII punctuation, space, tab and line feed. The others
+# are looked at once per article (FoldedText.odd).
+_ODD = re.compile(
+    '[^\u0621-\u063a\u0641-\u064a\u0660-\u0669\u060c\u061b\u061f\n\t 0-9a-z.,:;!?()"/%-]'
+)
 
 
 class FoldedText:
@@ -42,7 +45,9 @@ class FoldedText:
 
     def __init__(self, text: str) -> None:
         swaps, changes = list(_ARABIC_SWAPS), {}
-        for ch in set(_OTHER.findall(text)):
+        # Those outside the plain set: marks, tatweel, quotes, dashes, Latin capitals…
+        self.odd = frozenset(_ODD.findall(text))
+        for ch in self.odd:
             folded = fold_char(ch)
             if folded == ch:
                 continue

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 
 from pyarabic import araby
 
-from annotator.core.folding import FoldedText
+from annotator.core.folding import FoldedText, fold_char
 from annotator.core.text import NEWS_PUNCTUATION, blank_out, normalise_for_search
 
 TATWEEL = "\u0640"
@@ -184,6 +184,13 @@ _UNUSUAL = re.compile(
 # underscores only inside; joiners between two such pieces join them into one word.
 _KEY_CORE = "[^\\W_](?:[\\w']*[^\\W_])?"
 _KEY_WORD = re.compile(f"{_KEY_CORE}(?:[\u200c\u200d]+{_KEY_CORE})*")
+_BREAKS = frozenset(_SEPARATORS + _SPACES)  # what ends a word in the usual article
+
+
+@lru_cache(maxsize=4_096)
+def _folds_unusual(ch: str) -> bool:
+    """Whether ``ch`` folds to anything the usual article lacks (see _UNUSUAL)."""
+    return _UNUSUAL.search(fold_char(ch)) is not None
 
 
 def vocabulary(text: str) -> set[str]:
@@ -256,24 +263,39 @@ class Snapper:
     def _vocabulary(self) -> set[str] | None:
         """The article's words in key form, or None for the usual article: there the folded
         text is the key form, and a few lookups in it cost less than cutting every word."""
-        if _UNUSUAL.search(self.folded.folded) is None:
+        if not any(map(_folds_unusual, self.folded.odd)):
             return None
         return vocabulary(self.text)
-
-    @cached_property
-    def _spaced(self) -> str:
-        """The folded text with a space for each white space and separator, and one at
-        each end: a word is then « key » in it, one search in C."""
-        # Folding a character at a time gives the key form here: no marks are left that
-        # could compose across characters (they would be unusual), tashkeel is dropped.
-        return f" {blank_out(self.folded.folded, _SEPARATORS + _SPACES[1:])} "
 
     def has_word(self, key: str) -> bool:
         """Whether a word of the article has this key (see _key)."""
         words = self._vocabulary
         if words is not None:
             return key in words
-        return bool(key) and f" {key} " in self._spaced
+        return self._stands_alone(key)
+
+    def _stands_alone(self, key: str, after: frozenset[str] = frozenset()) -> bool:
+        """Whether ``key`` is a word of the folded text, between white space, separators or
+        its ends; given ``after``, whether it is a word but one of those first letters.
+
+        Most keys are not in the article at all, found so in one search in C."""
+        # Folding a character at a time gives the key form here: no marks are left that
+        # could compose across characters (the article would be unusual), tashkeel is gone.
+        if not key or not _BREAKS.isdisjoint(key):
+            return False
+        text = self.folded.folded
+        at = text.find(key)
+        while at >= 0:
+            end = at + len(key)
+            start = at - 1 if after else at
+            if (
+                (end == len(text) or text[end] in _BREAKS)
+                and (not after or (start >= 0 and text[start] in after))
+                and (start == 0 or text[start - 1] in _BREAKS)
+            ):
+                return True
+            at = text.find(key, at + 1)
+        return False
 
     # -- words -------------------------------------------------------------------------
 
@@ -330,7 +352,13 @@ class Snapper:
     def _whole_in_article(self, key: str) -> bool:
         """Whether the article has the word with a proclitic that can only be one before
         it («ووزير» makes «وزير» a whole word)."""
-        return any(_clear_outer_proclitic(p + key) and self.has_word(p + key) for p in PROCLITICS)
+        before = _outer_proclitics(key)
+        if not before:
+            return False
+        words = self._vocabulary
+        if words is not None:
+            return any(p + key in words for p in before)
+        return self._stands_alone(key, after=before)
 
     def _is_proclitic(self, prefix: str, rest: str, rest_key: str) -> bool:
         first = rest[0]
@@ -436,6 +464,12 @@ def _cannot_follow(prefix_letter: str, letter: str) -> bool:
     if letter in _PREPOSITIONS:
         return prefix_letter not in _CONJUNCTIONS and not (prefix_letter == letter == "ل")
     return False
+
+
+@lru_cache(maxsize=65_536)
+def _outer_proclitics(key: str) -> frozenset[str]:
+    """The proclitics p for which p + key is a _clear_outer_proclitic word."""
+    return frozenset(p for p in PROCLITICS if _clear_outer_proclitic(p + key))
 
 
 def _clear_outer_proclitic(key: str) -> bool:
