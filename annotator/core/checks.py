@@ -21,7 +21,7 @@ from annotator.core.findings import CHECKS, Finding
 from annotator.core.folding import FoldedText, fold
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.snapping import PROCLITICS, Snapper
-from annotator.core.store import Store, live
+from annotator.core.store import Store, live, live_article
 from annotator.core.workers import ordered_map, worker_pool
 
 __all__ = ["CHECKS", "Finding", "checked_articles", "run_checks"]
@@ -67,7 +67,7 @@ def run_checks(
     folder = _Folder()
     surfaces: Minorities = {}
     if "W005" in selected:
-        surfaces = _conflicting(_surface_counts(store, annotator_id, ids), folder)
+        surfaces = _conflicting(_surface_counts(store, annotator_id, ids, folder))
     schema = store.schema
     for bundle in bundles(store, annotator_id, ids):
         yield from _findings(
@@ -87,7 +87,7 @@ def checked_articles(store: Store, annotator: str | None = None) -> list[str]:
 def _checked_ids(store: Store, annotator_id: int | None) -> list[str]:
     where, args = scope("l", "article_id", annotator_id, None)
     rows = store.conn.execute(
-        f"SELECT a.id FROM articles a WHERE {live('a')} AND a.id IN "
+        f"SELECT a.id FROM articles a WHERE {live_article('a')} AND a.id IN "
         f"(SELECT l.article_id FROM layers l WHERE {live('l')}{where}) ORDER BY a.id",
         args,
     )
@@ -107,13 +107,16 @@ def _run_in_processes(
     ):
         surfaces: Minorities = {}
         if "W005" in selected:
-            # Few large parts: merging what each part counted costs the parent per entry.
-            size = -(-len(ids) // (4 * workers))
+            # One part a worker: the parent adds up what the parts counted entry by entry.
+            size = -(-len(ids) // workers)
             parts = ((annotator_id, ids[i : i + size]) for i in range(0, len(ids), size))
             raw: Counter[tuple[int, str, str]] = Counter()
-            for counts in ordered_map(pool, _surface_task, parts, 2 * workers):
-                raw.update(counts)
-            surfaces = _conflicting(raw, _Folder())
+            for counts in ordered_map(pool, _surface_task, parts, workers):
+                if raw:
+                    raw.update(counts)
+                else:
+                    raw = counts
+            surfaces = _conflicting(raw)
         # Written once for the workers to read once each, rather than sent with every task.
         shared = Path(scratch, "surfaces.pickle")
         shared.write_bytes(pickle.dumps(surfaces, pickle.HIGHEST_PROTOCOL))
@@ -142,7 +145,8 @@ def _open_worker_store(path: str, schema_source: bytes) -> None:
 
 def _surface_task(task: tuple[int | None, list[str]]) -> Counter[tuple[int, str, str]]:
     assert _worker_store is not None
-    return _surface_counts(_worker_store, *task)
+    assert _worker_folder is not None
+    return _surface_counts(_worker_store, *task, _worker_folder)
 
 
 def _checks_task(task: tuple[int | None, list[str], set[str], str]) -> list[_Row]:
@@ -165,9 +169,9 @@ def _checks_task(task: tuple[int | None, list[str], set[str], str]) -> list[_Row
 
 
 def _surface_counts(
-    store: Store, annotator_id: int | None, ids: list[str] | None
+    store: Store, annotator_id: int | None, ids: list[str] | None, folder: _Folder
 ) -> Counter[tuple[int, str, str]]:
-    """How often each (annotator, surface, label) occurs."""
+    """How often each (annotator, folded surface, label) occurs."""
     # Cutting surfaces in SQL (substr over a join) re-reads the article text for every
     # span; walking articles and their spans side by side reads each text once.
     raw: Counter[tuple[int, str, str]] = Counter()
@@ -183,21 +187,22 @@ def _surface_counts(
             f"WHERE {live('s')}{where_s} ORDER BY s.article_id",
             args_s,
         )
-        groups = Groups(spans)
+        groups, key = Groups(spans), folder.key
         for article_id, text in texts:
             raw.update(
-                (who, text[start:end], label) for who, start, end, label in groups.take(article_id)
+                (who, key(text[start:end]), label)
+                for who, start, end, label in groups.take(article_id)
             )
     return raw
 
 
-def _conflicting(raw: Counter[tuple[int, str, str]], folder: _Folder) -> Minorities:
+def _conflicting(raw: Counter[tuple[int, str, str]]) -> Minorities:
     """(annotator, folded surface) → {label in the minority: the other labels with their
     counts}, for the surfaces given more than one label. Worked out once per surface here
     rather than once per span of it in the pass over the articles."""
     seen: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
-    for (who, surface, label), count in raw.items():
-        seen[who, folder.key(surface)][label] += count
+    for (who, key, label), count in raw.items():
+        seen[who, key][label] += count
     return {key: _minority(labels) for key, labels in seen.items() if len(labels) > 1}
 
 
@@ -257,12 +262,15 @@ class _ArticleChecks:
             spans = by_layer.get(layer.annotator_id, [])
             name = b.names[layer.annotator_id]
             if "E009" in self.selected and spans and layer.text_sha256 != b.text_sha256:
-                self.add("E009", name, None, ("count", len(spans)))
+                self.add_to_layer("E009", name, ("count", len(spans)))
             if "W010" in self.selected and layer.status == "done" and not spans:
-                self.add("W010", name)
-            self._check_spans(name, spans)
+                self.add_to_layer("W010", name)
+            # Each span's surface and its folded key, cut once for all the checks.
+            surfaces = [b.text[span.start : span.end] for span in spans]
+            keys = list(map(self.folder.key, surfaces))
+            self._check_spans(name, spans, surfaces, keys)
             if "W006" in self.selected:
-                self._check_unlabelled(name, spans)
+                self._check_unlabelled(name, spans, keys)
         if "E008" in self.selected:
             self._check_relations()
         # Layer findings first, then by place; sort is stable, so ties keep their order.
@@ -270,73 +278,72 @@ class _ArticleChecks:
         self.found.sort(key=_PLACE)
         return self.found_in_layer + self.found
 
+    def add_to_layer(self, code: str, annotator: str, *params: tuple[str, object]) -> None:
+        row = (code, CHECKS[code].severity, self.bundle.article_id, annotator, None, None, None)
+        self.found_in_layer.append((*row, params))
+
     def add(
-        self, code: str, annotator: str, span: SpanRow | None = None, *params: tuple[str, object]
+        self, code: str, annotator: str, span: SpanRow, surface: str, *params: tuple[str, object]
     ) -> None:
         b = self.bundle
-        severity = CHECKS[code].severity
-        if span is None:
-            self.found_in_layer.append(
-                (code, severity, b.article_id, annotator, None, None, None, params)
-            )
-            return
-        surface = ("surface", b.text[span.start : span.end])
         self.found.append(
             (
                 code,
-                severity,
+                CHECKS[code].severity,
                 b.article_id,
                 annotator,
                 span.start,
                 span.end,
                 span.id,
-                (*params, surface),
+                (*params, ("surface", surface)),
             )
         )
 
-    def _check_spans(self, name: str, spans: list[SpanRow]) -> None:
+    def _check_spans(
+        self, name: str, spans: list[SpanRow], surfaces: list[str], keys: list[str]
+    ) -> None:
         text, on = self.bundle.text, self.selected
-        counts = Counter((s.start, s.end, s.label) for s in spans) if "W004" in on else Counter()
-        reported: set[tuple[int, int, str]] = set()
-        for span in spans:
-            if "W001" in on and _bad_edge(text, span):
-                self.add("W001", name, span)
-            if "W002" in on and text[span.start] in PROCLITICS:
+        w001, w002, w003, w005, w007 = (code in on for code in _SPAN_CODES)
+        if "W004" in on:
+            self._check_duplicates(name, spans, surfaces)
+        for span, surface, key in zip(spans, surfaces, keys, strict=True):
+            if w001 and _bad_edge(text, span):
+                self.add("W001", name, span, surface)
+            if w002 and text[span.start] in PROCLITICS:
                 length = self.snapper.proclitic_length(span.start)
                 if length:
-                    self.add(
-                        "W002", name, span, ("proclitic", text[span.start : span.start + length])
-                    )
-            if (
-                "W003" in on
-                and _may_cut(text, span)
-                and self.snapper.cuts_word(span.start, span.end)
-            ):
-                self.add("W003", name, span)
+                    proclitic = text[span.start : span.start + length]
+                    self.add("W002", name, span, surface, ("proclitic", proclitic))
+            if w003 and _may_cut(text, span) and self.snapper.cuts_word(span.start, span.end):
+                self.add("W003", name, span, surface)
+            if w005:
+                minority = self.surfaces.get((span.annotator_id, key))
+                others = minority.get(span.label) if minority else None
+                if others:
+                    self.add("W005", name, span, surface, ("label", span.label), ("others", others))
+            if w007 and span.label == "MEASURE" and not span.status:
+                self.add("W007", name, span, surface)
+
+    def _check_duplicates(self, name: str, spans: list[SpanRow], surfaces: list[str]) -> None:
+        counts = Counter((s.start, s.end, s.label) for s in spans)
+        if len(counts) == len(spans):
+            return
+        reported: set[tuple[int, int, str]] = set()
+        for span, surface in zip(spans, surfaces, strict=True):
             key = (span.start, span.end, span.label)
             if counts[key] > 1 and key not in reported:
                 reported.add(key)
-                self.add("W004", name, span, ("label", span.label), ("count", counts[key]))
-            if "W005" in on:
-                minority = self.surfaces.get((span.annotator_id, self._key(span)))
-                others = minority.get(span.label) if minority else None
-                if others:
-                    self.add("W005", name, span, ("label", span.label), ("others", others))
-            if "W007" in on and span.label == "MEASURE" and not span.status:
-                self.add("W007", name, span)
+                self.add("W004", name, span, surface, ("label", span.label), ("count", counts[key]))
 
-    def _key(self, span: SpanRow) -> str:
-        return self.folder.key(self.bundle.text[span.start : span.end])
-
-    def _check_unlabelled(self, name: str, spans: list[SpanRow]) -> None:
+    def _check_unlabelled(self, name: str, spans: list[SpanRow], keys: list[str]) -> None:
         """Other places in the article where a labelled surface occurs as whole words and
         no span of the same annotator with one of its labels touches it."""
         if not spans:
             return
         labels_of: dict[str, set[str]] = defaultdict(set)
         labels_at: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for span in spans:
-            labels_of[self._key(span)].add(span.label)
+        for span, key in zip(spans, keys, strict=True):
+            labels_of[key].add(span.label)
             labels_at[span.start, span.end].add(span.label)
         folded = self.folded_text
         text, original = folded.folded, folded.original
@@ -409,6 +416,7 @@ class _ArticleChecks:
 # A Finding without its schema, as a plain tuple: what worker processes send back.
 _Row = tuple[str, str, str, str | None, int | None, int | None, int | None, tuple[Any, ...]]
 _CODE = itemgetter(0)
+_SPAN_CODES = ("W001", "W002", "W003", "W005", "W007")  # looked at span by span
 _PLACE = itemgetter(4, 0)  # start, code
 
 
