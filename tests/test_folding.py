@@ -34,6 +34,15 @@ def test_folded_text_and_its_offsets_are_those_of_folding_each_character(
         assert (origin[start], origin[end - 1] + 1) in set(found.find_all(key))
 
 
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_each_code_point_begins_in_the_folded_text_where_what_comes_before_it_ends(
+    text: str,
+) -> None:
+    found = FoldedText(text)
+    for pos in range(len(text) + 1):
+        assert found.folded_offset(pos) == len(fold(text[:pos])), pos
+
+
 def test_a_match_after_tashkeel_and_tatweel_points_at_the_written_word() -> None:
     text = "قالَ وزيــرُ الإدارةِ"
     found = FoldedText(text)

@@ -125,11 +125,11 @@ def _walk(
 
 class Groups:
     """Rows of one cursor ordered by article id, handed out one article at a time, without
-    the article id and made into ``make(*row)`` if given."""
+    the article id and made into ``row_type`` (a NamedTuple) if given."""
 
-    def __init__(self, rows: Iterable[tuple[Any, ...]], make: Any = None) -> None:
+    def __init__(self, rows: Iterable[tuple[Any, ...]], row_type: Any = None) -> None:
         self._groups = itertools.groupby(rows, key=lambda row: row[0])
-        self._make = make
+        self._row_type = row_type
         self._next = next(self._groups, None)
 
     def take(self, article_id: str) -> list[Any]:
@@ -137,10 +137,10 @@ class Groups:
             self._next = next(self._groups, None)
         if self._next is None or self._next[0] != article_id:
             return []
-        make = self._make
-        if make is None:
+        row_type = self._row_type
+        if row_type is None:
             rows = [row[1:] for row in self._next[1]]
-        else:
-            rows = [make(*row[1:]) for row in self._next[1]]
+        else:  # a NamedTuple's own __new__ is Python; tuple's, given the class, is C
+            rows = [tuple.__new__(row_type, row[1:]) for row in self._next[1]]
         self._next = next(self._groups, None)
         return rows

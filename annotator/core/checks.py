@@ -340,27 +340,37 @@ class _ArticleChecks:
         no span of the same annotator with one of its labels touches it."""
         if not spans:
             return
-        labels_of: dict[str, set[str]] = defaultdict(set)
-        labels_at: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for span, key in zip(spans, keys, strict=True):
-            labels_of[key].add(span.label)
-            labels_at[span.start, span.end].add(span.label)
         folded = self.folded_text
         text, original = folded.folded, folded.original
         mapped = bool(folded.changed)
+        labels_of: dict[str, set[str]] = defaultdict(set)
+        labels_at: dict[tuple[int, int], set[str]] = defaultdict(set)
+        # Where in the folded text a span starts with its own surface: an occurrence there
+        # overlaps that span, which has one of the surface's labels, so it is passed over
+        # without being mapped back.
+        starts_of: dict[str, set[int]] = defaultdict(set)
+        for span, key in zip(spans, keys, strict=True):
+            labels_of[key].add(span.label)
+            labels_at[span.start, span.end].add(span.label)
+            start = folded.folded_offset(span.start) if mapped else span.start
+            if text.startswith(key, start):
+                starts_of[key].add(start)
         places = [(s.start, s.end, s.label) for s in spans]
         for key, labels in labels_of.items():
             if len(key) < 2:
                 continue
+            starts = starts_of.get(key, ())
             # folded.find_all, inlined: this loop meets every occurrence of every surface.
             at = text.find(key)
             while at >= 0:
                 start, end = at, at + len(key)
                 at = text.find(key, at + 1)
+                if start in starts:
+                    continue  # the usual case: labelled right there
                 if mapped:
                     start, end = original(start), original(end - 1) + 1
                 if not labels.isdisjoint(labels_at.get((start, end), ())):
-                    continue  # the usual case: labelled right there
+                    continue
                 if _touched(places, start, end, labels) or not self._whole_words(start, end):
                     continue
                 surface = self.bundle.text[start:end]
@@ -454,6 +464,7 @@ def _bad_edge(text: str, span: SpanRow) -> bool:
     return _is_edge_junk(first) or _is_edge_junk(last)
 
 
+@functools.cache
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch)[0] in "MC" or ch == "\u0640"
 

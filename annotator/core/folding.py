@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -87,6 +87,14 @@ class FoldedText:
         if pos < start + size:
             return self.changed[i]  # inside a replacement: its character
         return self.changed[i] + 1 + (pos - start - size)
+
+    def folded_offset(self, pos: int) -> int:
+        """Where the text's code point ``pos`` begins in the folded text (for one that
+        vanished, where the next one begins): the way there from original()."""
+        i = bisect_left(self.changed, pos) - 1  # the last changed character before pos
+        if i < 0:
+            return pos
+        return self._starts[i] + self._sizes[i] + (pos - self.changed[i] - 1)
 
     def find_all(self, key: str) -> Iterator[tuple[int, int]]:
         """Original (start, end) of every occurrence of a folded ``key``."""
