@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add, itemgetter
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from annotator.core.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
@@ -266,7 +267,7 @@ class _ArticleChecks:
             spans = by_layer.get(layer.annotator_id, [])
             name = b.names[layer.annotator_id]
             if "E009" in self.selected and spans and layer.text_sha256 != b.text_sha256:
-                self.add_to_layer("E009", name, ("count", len(spans)))
+                self.add_to_layer("E009", name, "count", len(spans))
             if "W010" in self.selected and layer.status == "done" and not spans:
                 self.add_to_layer("W010", name)
             # Each span's surface and its folded key, cut once for all the checks.
@@ -282,13 +283,13 @@ class _ArticleChecks:
         self.found.sort(key=_PLACE)
         return self.found_in_layer + self.found
 
-    def add_to_layer(self, code: str, annotator: str, *params: tuple[str, object]) -> None:
+    # Labels and proclitics in findings are interned: SQLite gives a new string for every
+    # row, and one shared object is pickled once for all the findings of a task.
+    def add_to_layer(self, code: str, annotator: str, *params: object) -> None:
         row = (code, CHECKS[code].severity, self.bundle.article_id, annotator, None, None, None)
         self.found_in_layer.append((*row, params))
 
-    def add(
-        self, code: str, annotator: str, span: SpanRow, surface: str, *params: tuple[str, object]
-    ) -> None:
+    def add(self, code: str, annotator: str, span: SpanRow, surface: str, *params: object) -> None:
         b = self.bundle
         self.found.append(
             (
@@ -299,7 +300,7 @@ class _ArticleChecks:
                 span.start,
                 span.end,
                 span.id,
-                (*params, ("surface", surface)),
+                (*params, "surface", surface),
             )
         )
 
@@ -317,14 +318,15 @@ class _ArticleChecks:
                 length = self.snapper.proclitic_length(span.start)
                 if length:
                     proclitic = text[span.start : span.start + length]
-                    self.add("W002", name, span, surface, ("proclitic", proclitic))
+                    self.add("W002", name, span, surface, "proclitic", intern(proclitic))
             if w003 and _may_cut(text, span) and self.snapper.cuts_word(span.start, span.end):
                 self.add("W003", name, span, surface)
             if w005:
                 minority = self.surfaces.get((span.annotator_id, key))
                 others = minority.get(span.label) if minority else None
                 if others:
-                    self.add("W005", name, span, surface, ("label", span.label), ("others", others))
+                    label = intern(span.label)
+                    self.add("W005", name, span, surface, "label", label, "others", others)
             if w007 and span.label == "MEASURE" and not span.status:
                 self.add("W007", name, span, surface)
 
@@ -337,7 +339,8 @@ class _ArticleChecks:
             key = (span.start, span.end, span.label)
             if counts[key] > 1 and key not in reported:
                 reported.add(key)
-                self.add("W004", name, span, surface, ("label", span.label), ("count", counts[key]))
+                label, count = intern(span.label), counts[key]
+                self.add("W004", name, span, surface, "label", label, "count", count)
 
     def _check_unlabelled(self, name: str, spans: list[SpanRow], keys: list[str]) -> None:
         """Other places in the article where a labelled surface occurs as whole words and
@@ -387,7 +390,7 @@ class _ArticleChecks:
                         start,
                         end,
                         None,
-                        (("surface", surface), ("label", min(labels))),
+                        ("surface", surface, "label", intern(min(labels))),
                     )
                 )
 
@@ -422,7 +425,7 @@ class _ArticleChecks:
                         rel.head_start,
                         rel.head_end,
                         rel.head,
-                        (("type", rel.type), ("head", rel.head_label), ("tail", rel.tail_label)),
+                        ("type", rel.type, "head", rel.head_label, "tail", rel.tail_label),
                     )
                 )
 

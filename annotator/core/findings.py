@@ -103,8 +103,9 @@ CHECKS: dict[str, Check] = {
 
 
 # Message parameters that hold label names (the Arabic message shows their Arabic names);
-# "others" holds (label, times) pairs. Parameters stay plain strings, numbers and tuples:
-# findings cross from worker processes by the million, and plain values pickle fastest.
+# "others" holds (label, times) pairs. Parameters stay plain strings, numbers and tuples,
+# names and values in turn in one flat tuple: findings cross from worker processes by the
+# million, and the fewer objects each has, the faster they pickle (a third, over pairs).
 _LABEL_PARAMS = frozenset({"label", "head", "tail"})
 
 
@@ -120,7 +121,7 @@ class Finding(NamedTuple):
     start: int | None = None
     end: int | None = None
     span_id: int | None = None
-    params: tuple[tuple[str, object], ...] = ()
+    params: tuple[object, ...] = ()  # ("surface", "…", "label", "PERSON", …)
     schema: Schema | None = None  # for the Arabic names of labels in messages
 
     @property
@@ -162,12 +163,10 @@ class Finding(NamedTuple):
         }
 
 
-_rendered: dict[tuple[str, int, tuple[tuple[str, object], ...], str], tuple[object, str]] = {}
+_rendered: dict[tuple[str, int, tuple[object, ...], str], tuple[object, str]] = {}
 
 
-def _render(
-    code: str, schema: Schema | None, params: tuple[tuple[str, object], ...], language: str
-) -> str:
+def _render(code: str, schema: Schema | None, params: tuple[object, ...], language: str) -> str:
     """Cached: one surface and label recur in many findings, and a list repaints often.
     (A schema holds dicts, so it is known by its id, and kept to tell a reused id.)"""
     key = (code, id(schema), params, language)
@@ -175,7 +174,10 @@ def _render(
     if cached is not None and cached[0] is schema:
         return cached[1]
     template = CHECKS[code].ar if language == "ar" else CHECKS[code].en
-    text = template.format(**{k: _show(k, v, schema, language) for k, v in params})
+    names, values = cast(tuple[str, ...], params[::2]), params[1::2]
+    text = template.format(
+        **{k: _show(k, v, schema, language) for k, v in zip(names, values, strict=True)}
+    )
     if len(_rendered) > 10_000:
         _rendered.clear()
     _rendered[key] = (schema, text)
