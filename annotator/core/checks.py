@@ -32,8 +32,8 @@ __all__ = ["CHECKS", "Finding", "checked_articles", "run_checks"]
 PARALLEL_MIN = 2_000
 _TASK_ARTICLES = 1_000
 
-# (annotator, folded surface) → {label in the minority: the other labels and their counts}
-Minorities = dict[tuple[int, str], dict[str, tuple[tuple[str, int], ...]]]
+# annotator → folded surface → {label in the minority: the other labels and their counts}
+Minorities = dict[int, dict[str, dict[str, tuple[tuple[str, int], ...]]]]
 
 
 def run_checks(
@@ -201,14 +201,17 @@ def _surface_counts(
 
 
 def _conflicting(raw: Counter[tuple[int, str, str]]) -> Minorities:
-    """(annotator, folded surface) → {label in the minority: the other labels with their
+    """annotator → folded surface → {label in the minority: the other labels with their
     counts}, for the surfaces given more than one label. Worked out once per surface here
     rather than once per span of it in the pass over the articles."""
     # Plain dicts: this runs in the parent while the workers wait, over every surface.
-    seen: dict[tuple[int, str], dict[str, int]] = {}
+    seen: dict[int, dict[str, dict[str, int]]] = {}
     for (who, key, label), count in raw.items():  # each (who, key, label) once
-        seen.setdefault((who, key), {})[label] = count
-    return {key: _minority(labels) for key, labels in seen.items() if len(labels) > 1}
+        seen.setdefault(who, {}).setdefault(key, {})[label] = count
+    return {
+        who: {key: _minority(labels) for key, labels in surfaces.items() if len(labels) > 1}
+        for who, surfaces in seen.items()
+    }
 
 
 def _minority(labels: dict[str, int]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -309,6 +312,7 @@ class _ArticleChecks:
     ) -> None:
         text, on = self.bundle.text, self.selected
         w001, w002, w003, w005, w007 = (code in on for code in _SPAN_CODES)
+        minorities = self.surfaces.get(spans[0].annotator_id, {}) if spans else {}
         if "W004" in on:
             self._check_duplicates(name, spans, surfaces)
         for span, surface, key in zip(spans, surfaces, keys, strict=True):
@@ -322,7 +326,7 @@ class _ArticleChecks:
             if w003 and _may_cut(text, span) and self.snapper.cuts_word(span.start, span.end):
                 self.add("W003", name, span, surface)
             if w005:
-                minority = self.surfaces.get((span.annotator_id, key))
+                minority = minorities.get(key)
                 others = minority.get(span.label) if minority else None
                 if others:
                     label = intern(span.label)
