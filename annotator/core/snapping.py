@@ -97,6 +97,7 @@ def _is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" and ch != TATWEEL
 
 
+@lru_cache(maxsize=4_096)
 def _is_latin(ch: str) -> bool:
     return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
 
