@@ -290,5 +290,7 @@ def test_rows_of_an_unfinished_import_are_invisible_and_cleaned_when_its_process
             )
         assert store.article("ghost") is None
         assert store.search("نص") == []
+        assert store.article_count() == 0
+        assert store.article_ids() == []
     with Store(db) as reopened:  # the process 99999999 is gone: its rows are deleted
         assert reopened.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
