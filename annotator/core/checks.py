@@ -352,21 +352,20 @@ class _ArticleChecks:
         if not spans:
             return
         folded = self.folded_text
-        text, original = folded.folded, folded.original
+        text, original, folded_offset = folded.folded, folded.original, folded.folded_offset
         mapped = bool(folded.changed)
         labels_of: dict[str, set[str]] = defaultdict(set)
-        labels_at: dict[tuple[int, int], set[str]] = defaultdict(set)
         # Where in the folded text a span starts with its own surface: an occurrence there
         # overlaps that span, which has one of the surface's labels, so it is passed over
         # without being mapped back.
         starts_of: dict[str, set[int]] = defaultdict(set)
         for span, key in zip(spans, keys, strict=True):
             labels_of[key].add(span.label)
-            labels_at[span.start, span.end].add(span.label)
-            start = folded.folded_offset(span.start) if mapped else span.start
+            start = folded_offset(span.start) if mapped else span.start
             if text.startswith(key, start):
                 starts_of[key].add(start)
-        places = [(s.start, s.end, s.label) for s in spans]
+        places = sorted((s.start, s.end, s.label) for s in spans)
+        article_id, severity = self.bundle.article_id, CHECKS["W006"].severity
         for key, labels in labels_of.items():
             if len(key) < 2:
                 continue
@@ -380,16 +379,14 @@ class _ArticleChecks:
                     continue  # the usual case: labelled right there
                 if mapped:
                     start, end = original(start), original(end - 1) + 1
-                if not labels.isdisjoint(labels_at.get((start, end), ())):
-                    continue
                 if _touched(places, start, end, labels) or not self._whole_words(start, end):
                     continue
                 surface = self.bundle.text[start:end]
                 self.found.append(
                     (
                         "W006",
-                        CHECKS["W006"].severity,
-                        self.bundle.article_id,
+                        severity,
+                        article_id,
                         name,
                         start,
                         end,
@@ -447,9 +444,11 @@ def _findings(rows: Iterable[_Row], schema: Schema) -> Iterator[Finding]:
 
 
 def _touched(places: list[tuple[int, int, str]], start: int, end: int, labels: set[str]) -> bool:
-    """Whether a span with one of ``labels`` overlaps start-end."""
+    """Whether a span with one of ``labels`` overlaps start-end (``places`` sorted)."""
     for span_start, span_end, label in places:
-        if span_start < end and start < span_end and label in labels:
+        if span_start >= end:
+            return False  # this and every later span start after start-end
+        if start < span_end and label in labels:
             return True
     return False
 
