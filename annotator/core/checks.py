@@ -137,9 +137,6 @@ _worker_folder: _Folder | None = None  # folded surfaces, kept from task to task
 def _open_worker_store(path: str, schema_source: bytes) -> None:
     global _worker_store, _worker_folder
     _worker_store = Store(path, schema=parse_schema(schema_source), verify=False)
-    # A worker reads every text once and quits: reading the file mapped in memory spares
-    # a system call and a copy per page (a sixth of the cost of reading a text).
-    _worker_store.conn.execute("PRAGMA mmap_size = 2147483648")
     _worker_folder = _Folder()
     # The cycle collector, walking every object the worker holds again and again while a
     # task makes tens of thousands of tuples, cost a quarter of its time; each task
