@@ -320,13 +320,19 @@ class Run:
         workers = default_workers()
         with Store(WORK / f"ours-{n}.db", verify=False) as store:
             for jobs in (1, workers) if workers > 1 else (1,):
-                cpu = _cpu_seconds()
-                start = time.perf_counter()
-                findings = sum(1 for _ in run_checks(store, workers=jobs))
-                seconds = time.perf_counter() - start
-                cpu = _cpu_seconds() - cpu
                 last = jobs == workers
+                # The figure with a target is the best of the repeats, as for import and
+                # export (the machine is shared); the others are shown beside it.
+                runs = []
+                for _ in range(max(1, self.config.repeats) if last else 1):
+                    cpu = _cpu_seconds()
+                    start = time.perf_counter()
+                    findings = sum(1 for _ in run_checks(store, workers=jobs))
+                    runs.append((time.perf_counter() - start, _cpu_seconds() - cpu))
+                seconds, cpu = min(runs)
                 what = "one process" if jobs == 1 else f"{jobs} worker processes (check's default)"
+                if len(runs) > 1:
+                    what += ", best of " + ", ".join(f"{s:.1f}" for s, _ in sorted(runs)) + " s"
                 self.add(
                     Result(
                         "review",
@@ -552,7 +558,11 @@ def parse_args(argv: list[str] | None) -> Config:
     parser.add_argument(
         "--articles", type=int, help="the large size (default 100,000; quick 5,000)"
     )
-    parser.add_argument("--repeats", type=int, help="runs of each import/export (best kept)")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        help="runs of each import/export and of the checks with workers (best kept)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-gui", action="store_true", help="skip the window measurements")
     args = parser.parse_args(argv)
