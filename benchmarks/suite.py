@@ -2,7 +2,8 @@
 
 Every timed import and export runs in a fresh child process (benchmarks.child), so its
 peak RSS is its own; ours and the floor alternate, and each figure is the best of the
-repeats (the least disturbed by whatever else the machine was doing).
+repeats (the least disturbed by whatever else the machine was doing), as is the figure
+of the checks with worker processes.
 """
 
 from __future__ import annotations
@@ -507,7 +508,8 @@ class Run:
             "",
             f"Written by `python -m benchmarks{' --quick' if self.config.quick else ''}` "
             f"({self.config.label} run: {self.config.small:,} and {self.config.big:,} articles, "
-            f"best of {self.config.repeats} imports and {2 * self.config.repeats} exports, {elapsed / 60:.1f} min in all).",
+            f"best of {self.config.repeats} imports, {2 * self.config.repeats} exports and "
+            f"{self.config.repeats} checks runs with workers, {elapsed / 60:.1f} min in all).",
             "",
             "## Machine",
             "",
