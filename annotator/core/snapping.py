@@ -277,7 +277,7 @@ class Snapper:
 
     def _stands_alone(self, key: str, after: frozenset[str] = frozenset()) -> bool:
         """Whether ``key`` is a word of the folded text, between white space, separators or
-        its ends; given ``after``, whether it is a word but one of those first letters.
+        its ends; given ``after``, whether one of those letters and then ``key`` is.
 
         Most keys are not in the article at all, found so in one search in C."""
         # Folding a character at a time gives the key form here: no marks are left that
