@@ -5,6 +5,7 @@ stack, so Ctrl+Z undoes it, and the panel refreshes whenever the stack moves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -37,6 +38,7 @@ from annotator.core.review import (
 from annotator.gui.names import isolate
 
 if TYPE_CHECKING:
+    from annotator.core.store import Store
     from annotator.gui.main_window import MainWindow
 
 KIND_COLORS = {
@@ -258,42 +260,37 @@ class ReviewPanel(QDockWidget):
         )
 
     def accept_layer(self) -> bool:
-        article = self.window_.article
-        if article is None:
-            return False
-        comment = self.ask(
-            self,
+        return self._decide_layer(
+            accept_layer,
             QCoreApplication.translate("ReviewPanel", "Accept layer"),
             QCoreApplication.translate("ReviewPanel", "Comment (optional):"),
-        )
-        if comment is None:
-            return False
-        a = self.a.currentText()
-        return self._run(
-            lambda: accept_layer(self.window_.store, article.id, a, comment),
             QCoreApplication.translate("ReviewPanel", "accept layer"),
         )
 
     def return_layer(self) -> bool:
-        article = self.window_.article
-        if article is None:
-            return False
-        comment = self.ask(
-            self,
+        return self._decide_layer(
+            return_layer,
             QCoreApplication.translate("ReviewPanel", "Return layer"),
             QCoreApplication.translate("ReviewPanel", "Why does the layer go back?"),
-        )
-        if comment is None:
-            return False
-        a = self.a.currentText()
-        return self._run(
-            lambda: return_layer(self.window_.store, article.id, a, comment),
             QCoreApplication.translate("ReviewPanel", "return layer"),
         )
 
-    def _run(self, make: object, description: str) -> bool:
+    def _decide_layer(
+        self, decide: Callable[[Store, str, str, str], Action], title: str, prompt: str, what: str
+    ) -> bool:
+        """Accept or return A's layer with the reviewer's comment (none when cancelled)."""
+        article = self.window_.article
+        if article is None:
+            return False
+        comment = self.ask(self, title, prompt)
+        if comment is None:
+            return False
+        a = self.a.currentText()
+        return self._run(lambda: decide(self.window_.store, article.id, a, comment), what)
+
+    def _run(self, make: Callable[[], Action | None], description: str) -> bool:
         try:
-            action: Action | None = make()  # type: ignore[operator]
+            action = make()
         except AnnotatorError as exc:
             self.window_.hint(str(exc))
             return False
