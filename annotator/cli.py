@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.store import Store
+from annotator.core.store.sqlite import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,7 +84,7 @@ def import_command(
     ctx: click.Context, paths: tuple[Path, ...], annotator: str | None, fmt: str, replace: bool
 ) -> None:
     """Import articles (and labels) from files or folders; each file is all or nothing."""
-    from annotator.core.importers import count_lines, expand_paths, import_paths
+    from annotator.core.formats.importers import count_lines, expand_paths, import_paths
 
     store = open_store(ctx)
     lines = {path: count_lines(path) for path in expand_paths(paths, fmt)}
@@ -125,7 +125,7 @@ def export_command(
     ctx: click.Context, out: str, fmt: str, annotator: str | None, gold: bool, status: str | None
 ) -> None:
     """Export labels to OUT ("-" for standard output), one article and annotator a line."""
-    from annotator.core.exporters import export
+    from annotator.core.formats.exporters import export
 
     if annotator and gold:
         raise click.UsageError("--annotator and --gold exclude each other")
@@ -151,7 +151,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     """Articles, spans per label, per annotator and layers per status."""
     import orjson
 
-    from annotator.core.stats import collect_stats
+    from annotator.core.review.stats import collect_stats
 
     stats = collect_stats(open_store(ctx, verify=False))
     if as_json:
@@ -191,7 +191,7 @@ def agreement_command(
     kappa and alpha, relations, and the articles that agree least."""
     import orjson
 
-    from annotator.core.agreement import agreement
+    from annotator.core.review.agreement import agreement
 
     report = agreement(open_store(ctx, verify=False), a, b, label=label)
     if as_json:
@@ -253,7 +253,7 @@ def check_command(
     Exit code 0 when clean, 1 when there are findings."""
     import orjson
 
-    from annotator.core.checks import run_checks
+    from annotator.core.review.checks import run_checks
     from annotator.core.workers import default_workers
 
     count = 0
@@ -276,7 +276,7 @@ def check_command(
 def merge_command(ctx: click.Context, other: Path) -> None:
     """Bring in another analyst's database (read only): new articles and layers are
     copied, conflicts listed and left as they are here. Exit code 1 on conflicts."""
-    from annotator.core.merge import merge_database
+    from annotator.core.review.merge import merge_database
 
     report = merge_database(open_store(ctx), other)
     for conflict in report.conflicts:

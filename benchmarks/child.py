@@ -49,8 +49,8 @@ def floor_dump(db: str, out: str) -> dict[str, object]:
 
 
 def ours_import(jsonl: str, db: str) -> dict[str, object]:
-    from annotator.core.importers import import_paths
-    from annotator.core.store import Store
+    from annotator.core.formats.importers import import_paths
+    from annotator.core.store.sqlite import Store
 
     longest = 0.0
 
@@ -79,8 +79,8 @@ def ours_import(jsonl: str, db: str) -> dict[str, object]:
 
 
 def ours_export(db: str, out: str) -> dict[str, object]:
-    from annotator.core.exporters import export
-    from annotator.core.store import Store
+    from annotator.core.formats.exporters import export
+    from annotator.core.store.sqlite import Store
 
     start = time.perf_counter()
     # As the CLI's export opens it: a read-only command skips the whole-file quick_check.
@@ -90,7 +90,11 @@ def ours_export(db: str, out: str) -> dict[str, object]:
     return {"records": report.records, "spans": report.spans, "open_seconds": opened}
 
 
-_OURS = ("annotator.core.importers", "annotator.core.exporters", "annotator.core.store")
+_OURS = (
+    "annotator.core.formats.importers",
+    "annotator.core.formats.exporters",
+    "annotator.core.store.sqlite",
+)
 PRELOAD = {
     "floor-load": ("benchmarks.floor",),
     "floor-dump": ("benchmarks.floor",),

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.actions import AddSpan
-from annotator.core.store import Store
-from annotator.core.text import frozen_sha256, title_of
+from annotator.core.store.sqlite import Store
+from annotator.core.text.decode import frozen_sha256, title_of
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ SAMPLE_IDS = sorted(p.stem for p in DATA.glob("*.txt"))
 @pytest.fixture
 def sample_store(store: Store) -> Store:
     """The test database holding the five sample articles, imported as a user would."""
-    from annotator.core.importers import import_paths
+    from annotator.core.formats.importers import import_paths
 
     report = import_paths(store, [DATA])
     assert not report.errors

@@ -15,16 +15,16 @@ from nltk.metrics.agreement import AnnotationTask
 
 from annotator.cli import main
 from annotator.core.actions import AddRelation
-from annotator.core.agreement import (
+from annotator.core.errors import InputError
+from annotator.core.review.agreement import (
     _UNUSUAL,
     agreement,
     cohen_kappa,
     krippendorff_alpha,
     token_bounds,
 )
-from annotator.core.errors import InputError
-from annotator.core.store import Store
-from annotator.core.text import tokens
+from annotator.core.store.sqlite import Store
+from annotator.core.text.decode import tokens
 from tests.conftest import DATA
 
 MEETING = (

@@ -10,9 +10,9 @@ from click.testing import CliRunner, Result
 
 from annotator.cli import main
 from annotator.core.actions import AddSpan, SetStatus
-from annotator.core.checks import CHECKS, Finding, run_checks
 from annotator.core.errors import InputError
-from annotator.core.store import Store
+from annotator.core.review.checks import CHECKS, Finding, run_checks
+from annotator.core.store.sqlite import Store
 
 LabelSpan = Callable[..., int]
 AddArticle = Callable[[str, str], str]

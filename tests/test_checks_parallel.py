@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from annotator.core import checks
-from annotator.core.checks import run_checks
-from annotator.core.store import Store
+from annotator.core.review import checks
+from annotator.core.review.checks import run_checks
+from annotator.core.store.sqlite import Store
 from tests.conftest import DATA, add_span, insert_article
 
 # Surfaces of the sample articles, given differing labels by two analysts so that every

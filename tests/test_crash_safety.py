@@ -21,9 +21,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from annotator.core.importers import import_paths
-from annotator.core.store import Store
-from annotator.core.text import frozen_sha256
+from annotator.core.formats.importers import import_paths
+from annotator.core.store.sqlite import Store
+from annotator.core.text.decode import frozen_sha256
 from tests.conftest import insert_article
 from tests.label_worker import ARTICLE_IDS, ARTICLE_TEXT, History, Labels, apply_intent, read_labels
 

@@ -10,8 +10,8 @@ import orjson
 import pytest
 
 from annotator.core.actions import AddSpan
-from annotator.core.exporters import export, neutralise
-from annotator.core.store import Store
+from annotator.core.formats.exporters import export, neutralise
+from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 
 FORMULAS = [

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.actions import AddRelation, AddSpan, SetAttribute, SetStatus
-from annotator.core.exporters import export
-from annotator.core.importers import import_paths
+from annotator.core.formats.exporters import export
+from annotator.core.formats.importers import import_paths
 from annotator.core.models import GOLD
-from annotator.core.store import Store
+from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 
 TEXT = "😀 عقد عزيز أخنوش، رئيس الحكومة، اجتماعا حول =SUM(A1) التدابير الاحترازية"

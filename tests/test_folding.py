@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.folding import FoldedText, fold, fold_char
+from annotator.core.text.folding import FoldedText, fold, fold_char
 
 PIECES = [*"وزارةأإآىئؤ", *"\u064e\u0651\u0652\u0640", "…", "ﻻ", " ", "E", "😀", "الإدارة"]
 

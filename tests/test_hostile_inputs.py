@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
-from annotator.core.exporters import export
-from annotator.core.importers import FileReport, import_file, import_paths
-from annotator.core.store import Store
+from annotator.core.formats.exporters import export
+from annotator.core.formats.importers import FileReport, import_file, import_paths
+from annotator.core.store.sqlite import Store
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"

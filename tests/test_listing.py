@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.actions import SetStatus
-from annotator.core.listing import article_page, article_row
+from annotator.core.store.listing import article_page, article_row
 from tests.conftest import add_span
 
 FIRST = "000_df08c50dd71f35aa"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.offsets import Utf16Map
+from annotator.core.text.offsets import Utf16Map
 
 
 def utf16_len(text: str) -> int:

@@ -9,7 +9,7 @@ import pytest
 from annotator.core.actions import AddRelation, History
 from annotator.core.errors import ActionError
 from annotator.core.models import GOLD
-from annotator.core.review import (
+from annotator.core.review.gold import (
     accept_agreed,
     accept_layer,
     accept_span,
@@ -17,7 +17,7 @@ from annotator.core.review import (
     reject_span,
     return_layer,
 )
-from annotator.core.store import Store
+from annotator.core.store.sqlite import Store
 
 MEETING = (
     "عقد عزيز أخنوش رئيس الحكومة اجتماعا مع وزير الداخلية عبد الوافي لفتيت "

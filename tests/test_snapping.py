@@ -10,8 +10,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotator.core.folding import fold
-from annotator.core.snapping import (
+from annotator.core.text.decode import tokens
+from annotator.core.text.folding import fold
+from annotator.core.text.snapping import (
     _SEPARATORS,
     _UNUSUAL,
     PROCLITICS,
@@ -22,7 +23,6 @@ from annotator.core.snapping import (
     _words,
     vocabulary,
 )
-from annotator.core.text import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = sorted(DATA.glob("*.txt"))

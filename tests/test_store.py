@@ -20,8 +20,8 @@ from annotator.core.actions import (
     SetStatus,
 )
 from annotator.core.errors import ActionError, SchemaVersionError, StoreError
-from annotator.core.migrations import LATEST
-from annotator.core.store import Store
+from annotator.core.store.migrations import LATEST
+from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا"
@@ -156,8 +156,8 @@ def test_every_action_is_logged(store: Store) -> None:
 
 
 def test_old_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatch) -> None:
-    from annotator.core import migrations
-    from annotator.core import store as store_module
+    from annotator.core.store import migrations
+    from annotator.core.store import sqlite as store_module
 
     path = tmp_path / "old.db"
     Store(path).close()
@@ -180,7 +180,7 @@ def test_old_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatch)
 
 def test_redo_after_an_import_reuses_no_id(store: Store, tmp_path: Path) -> None:
     """An undone span's id stays free, so redo works even after an import added spans."""
-    from annotator.core.importers import import_paths
+    from annotator.core.formats.importers import import_paths
 
     insert_article(store, "a1", TEXT)
     history = History(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.text import (
+from annotator.core.text.decode import (
     decode,
     frozen_sha256,
     normalise_for_search,

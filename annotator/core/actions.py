@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.errors import ActionError
 from annotator.core.models import STATUSES, Span
-from annotator.core.store import Store
+from annotator.core.store.sqlite import Store
 
 
 @dataclass(frozen=True)

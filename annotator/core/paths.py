@@ -6,7 +6,7 @@ from pathlib import Path
 
 import platformdirs
 
-from annotator.core.store import Store
+from annotator.core.store.sqlite import Store
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "data"
@@ -29,7 +29,7 @@ def open_default_store(*, verify: bool = True) -> Store:
     path = default_db_path()
     store = Store(path, verify=verify)
     if store.article_count() == 0 and DATA_DIR.is_dir():
-        from annotator.core.importers import import_paths
+        from annotator.core.formats.importers import import_paths
 
         import_paths(store, [DATA_DIR])
     return store

@@ -1,4 +1,4 @@
-"""The quality-checks panel: run annotator.core.checks and jump to each finding's place.
+"""The quality-checks panel: run annotator.core.review.checks and jump to each finding's place.
 
 The open article is checked directly; all articles are checked in the background on a
 connection of their own (workers.StoreJob)."""
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.checks import Finding, checked_articles, run_checks
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import Store
+from annotator.core.review.checks import Finding, checked_articles, run_checks
+from annotator.core.store.sqlite import Store
 from annotator.core.workers import default_workers
 from annotator.gui.uniform_list import UniformListView
 from annotator.gui.workers import StoreJob

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.exporters import FORMATS
+from annotator.core.formats.exporters import FORMATS
 
 
 class ErrorDialog(QDialog):

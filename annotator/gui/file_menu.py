@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.exporters import ExportReport
-from annotator.core.importers import ImportReport
+from annotator.core.formats.exporters import ExportReport
+from annotator.core.formats.importers import ImportReport
 from annotator.gui.dialogs import ErrorDialog, FileDialogs
 from annotator.gui.workers import Cancelled, StoreJob, export_job, import_job
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from annotator.core.find import TextFinder
+from annotator.core.text.find import TextFinder
 
 
 class FindBar(QWidget):

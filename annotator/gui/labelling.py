@@ -20,7 +20,7 @@ from annotator.core.actions import (
 )
 from annotator.core.models import Span
 from annotator.core.schema import Schema
-from annotator.core.snapping import Snapper
+from annotator.core.text.snapping import Snapper
 from annotator.gui.dialogs import PopupMenu, RelationTypeMenu
 from annotator.gui.names import SchemaNames
 from annotator.gui.text_view import ArticleTextView

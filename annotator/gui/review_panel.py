@@ -1,6 +1,6 @@
 """The review panel: compare two layers of the open article and adjudicate into gold.
 
-A thin widget over annotator.core.review; every change goes through the window's undo
+A thin widget over annotator.core.review.gold; every change goes through the window's undo
 stack, so Ctrl+Z undoes it, and the panel refreshes whenever the stack moves."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.core.actions import Action
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD, Span
-from annotator.core.review import (
+from annotator.core.review.gold import (
     SpanPair,
     accept_agreed,
     accept_layer,
@@ -38,7 +38,7 @@ from annotator.core.review import (
 from annotator.gui.names import isolate
 
 if TYPE_CHECKING:
-    from annotator.core.store import Store
+    from annotator.core.store.sqlite import Store
     from annotator.gui.main_window import MainWindow
 
 KIND_COLORS = {

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
 from annotator.core.models import Relation, Span
-from annotator.core.offsets import Utf16Map
+from annotator.core.text.offsets import Utf16Map
 from annotator.gui.lanes import assign_lanes, lane_count, reading_key
 
 LANE_THICKNESS = 3.0

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.core.models import Relation, Span
-from annotator.core.offsets import Utf16Map
+from annotator.core.text.offsets import Utf16Map
 from annotator.gui.keys import latin_key
 from annotator.gui.span_layers import Segment, SpanLayers, paint_relations, paint_segments
 

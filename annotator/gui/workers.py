@@ -10,9 +10,9 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.core.exporters import export
-from annotator.core.importers import count_lines, expand_paths, import_paths
-from annotator.core.store import Store
+from annotator.core.formats.exporters import export
+from annotator.core.formats.importers import count_lines, expand_paths, import_paths
+from annotator.core.store.sqlite import Store
 
 
 class Cancelled(Exception):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.core.actions import AddSpan
-from annotator.core.checks import Finding, checked_articles
+from annotator.core.review.checks import Finding, checked_articles
 from annotator.gui import checks_panel
 from annotator.gui.checks_panel import ChecksPanel
 from annotator.gui.main_window import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from annotator.core.importers import import_paths
+from annotator.core.formats.importers import import_paths
 
 
 def test_label_key_creates_span_with_code_point_offsets(qtbot, window):

@@ -13,8 +13,8 @@ from gui_helpers import find, label, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
 
-from annotator.core.store import Store
-from annotator.core.text import frozen_sha256, title_of
+from annotator.core.store.sqlite import Store
+from annotator.core.text.decode import frozen_sha256, title_of
 from annotator.gui.article_list_model import ID_ROLE, SPAN_COUNT_ROLE, ArticleListModel
 
 REPO = Path(__file__).resolve().parents[2]
@@ -98,7 +98,7 @@ def test_ctrl_f_finds_inside_the_article_regardless_of_diacritics(qtbot, window)
 
 
 def test_document_positions_match_code_points_through_utf16(qtbot, window, tmp_path):
-    from annotator.core.importers import import_paths
+    from annotator.core.formats.importers import import_paths
 
     text = "سطر 😀 أول\n\u00a0\u00a0\nE-participation 𝑥 فبراير\t2022 <b>وسم</b>"
     source = tmp_path / "mixed.txt"

@@ -22,8 +22,8 @@ import orjson
 
 from annotator.core.errors import InputError
 from annotator.core.models import GOLD
-from annotator.core.store import Store, live
-from annotator.core.text import tokens
+from annotator.core.store.sqlite import Store, live
+from annotator.core.text.decode import tokens
 
 FORMATS = ("jsonl", "doccano", "spacy", "csv")
 PAGE = 200

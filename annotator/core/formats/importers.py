@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.readers import READERS, detect_format
-from annotator.core.records import IncomingArticle, IncomingSpan
-from annotator.core.store import Store
-from annotator.core.text import frozen_sha256, title_of
+from annotator.core.formats.readers import READERS, detect_format
+from annotator.core.formats.records import IncomingArticle, IncomingSpan
+from annotator.core.store.sqlite import Store
+from annotator.core.text.decode import frozen_sha256, title_of
 
 CHUNK_ARTICLES = 500
 Progress = Callable[[Path, int], None]  # file, lines of it read so far

@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import InputError
-from annotator.core.records import (
+from annotator.core.formats.records import (
     IncomingArticle,
     IncomingSpan,
     as_str,
@@ -21,7 +21,12 @@ from annotator.core.records import (
     make_span,
 )
 from annotator.core.schema import Schema
-from annotator.core.text import decode, frozen_sha256, normalise_newlines, trim_outer_blank_lines
+from annotator.core.text.decode import (
+    decode,
+    frozen_sha256,
+    normalise_newlines,
+    trim_outer_blank_lines,
+)
 
 FORMATS = ("txt", "jsonl", "doccano", "csv")
 

@@ -9,7 +9,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.models import STATUSES
 from annotator.core.schema import Schema
-from annotator.core.text import check_text
+from annotator.core.text.decode import check_text
 
 
 @dataclass(frozen=True, slots=True)

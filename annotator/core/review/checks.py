@@ -16,13 +16,13 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from annotator.core.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
 from annotator.core.errors import InputError
-from annotator.core.findings import CHECKS, Finding
-from annotator.core.folding import FoldedText, fold
+from annotator.core.formats.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
+from annotator.core.review.findings import CHECKS, Finding
 from annotator.core.schema import Schema, parse_schema
-from annotator.core.snapping import PROCLITICS, Snapper
-from annotator.core.store import Store, live, live_article
+from annotator.core.store.sqlite import Store, live, live_article
+from annotator.core.text.folding import FoldedText, fold
+from annotator.core.text.snapping import PROCLITICS, Snapper
 from annotator.core.workers import ordered_map, worker_pool
 
 __all__ = ["CHECKS", "Finding", "checked_articles", "run_checks"]

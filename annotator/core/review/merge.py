@@ -18,10 +18,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.bundles import Groups
 from annotator.core.errors import StoreError
-from annotator.core.migrations import LATEST
-from annotator.core.store import Store, live
+from annotator.core.formats.bundles import Groups
+from annotator.core.store.migrations import LATEST
+from annotator.core.store.sqlite import Store, live
 
 Progress = Callable[[int, int], None]  # articles done, articles in the other database
 SpanKey = tuple[int, int, str, tuple[tuple[str, str], ...]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from annotator.core.store import Store, live
+from annotator.core.store.sqlite import Store, live
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ import orjson
 from sqlite_utils import Database
 
 from annotator.core.errors import SchemaVersionError, StoreError
-from annotator.core.migrations import LATEST, migrations
 from annotator.core.models import GOLD, Article, Layer, Relation, Span
 from annotator.core.schema import Schema, default_schema
-from annotator.core.text import normalise_for_search
+from annotator.core.store.migrations import LATEST, migrations
+from annotator.core.text.decode import normalise_for_search
 
 BUSY_TIMEOUT_MS = 15_000
 # Attempts at BEGIN IMMEDIATE when SQLite answers "busy" at once, without waiting (see _begin).

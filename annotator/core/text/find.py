@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from annotator.core.folding import FoldedText
-from annotator.core.text import normalise_for_search
+from annotator.core.text.decode import normalise_for_search
+from annotator.core.text.folding import FoldedText
 
 
 class TextFinder:

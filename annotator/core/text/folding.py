@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
-from annotator.core.text import normalise_for_search
+from annotator.core.text.decode import normalise_for_search
 
 
 @functools.cache

@@ -1,0 +1,1 @@
+"""Review: agreement, quality checks and their findings, gold adjudication, merging, statistics."""

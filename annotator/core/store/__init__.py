@@ -1,0 +1,1 @@
+"""The database: the store, its migrations and the article list's pages."""

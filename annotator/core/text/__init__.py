@@ -1,0 +1,1 @@
+"""Article text: decoding, code point <-> UTF-16 offsets, folding, find, word tokens and snapping."""
