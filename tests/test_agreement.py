@@ -24,7 +24,7 @@ from annotator.core.review.agreement import (
     token_bounds,
 )
 from annotator.core.store.sqlite import Store
-from annotator.core.text.decode import tokens
+from annotator.core.text.tokens import tokens
 from tests.conftest import DATA
 
 MEETING = (

@@ -36,7 +36,7 @@ def test_empty_query_finds_nothing():
     st.text(alphabet="ابتكلمن", min_size=1, max_size=3),
 )
 def test_every_match_folds_to_the_query(text, query):
-    from annotator.core.text.decode import normalise_for_search
+    from annotator.core.text.folding import normalise_for_search
 
     for start, end in TextFinder(text).find_all(query):
         assert 0 <= start < end <= len(text)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyarabic import araby
 
-from annotator.core.text.decode import normalise_for_search
+from annotator.core.text.folding import normalise_for_search
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _HAMZA_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء"})

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from annotator.core.text.decode import tokens
 from annotator.core.text.folding import fold
 from annotator.core.text.snapping import (
     _SEPARATORS,
@@ -23,6 +22,7 @@ from annotator.core.text.snapping import (
     _words,
     vocabulary,
 )
+from annotator.core.text.tokens import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = sorted(DATA.glob("*.txt"))

@@ -8,11 +8,11 @@ from annotator.core.errors import InputError
 from annotator.core.text.decode import (
     decode,
     frozen_sha256,
-    normalise_for_search,
     normalise_newlines,
-    tokens,
     trim_outer_blank_lines,
 )
+from annotator.core.text.folding import normalise_for_search
+from annotator.core.text.tokens import tokens
 
 ARABIC = "شَكَّل هذا اللقاء مناسبة"
 

@@ -23,7 +23,7 @@ import orjson
 from annotator.core.errors import InputError
 from annotator.core.models import GOLD
 from annotator.core.store.sqlite import Store, live
-from annotator.core.text.decode import tokens
+from annotator.core.text.tokens import tokens
 
 FORMATS = ("jsonl", "doccano", "spacy", "csv")
 PAGE = 200

@@ -39,7 +39,7 @@ from pyarabic import araby
 
 from annotator.core.errors import InputError
 from annotator.core.store.sqlite import Store, live
-from annotator.core.text.decode import NEWS_PUNCTUATION, blank_out
+from annotator.core.text.tokens import NEWS_PUNCTUATION, blank_out
 
 OUTSIDE = "O"
 _CHUNK = 500  # article ids per query, under SQLite's bound-parameter limit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.store.sqlite import Store, live
-from annotator.core.text.decode import normalise_for_search
+from annotator.core.text.folding import normalise_for_search
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from annotator.core.errors import SchemaVersionError, StoreError
 from annotator.core.models import GOLD, Article, Layer, Relation, Span
 from annotator.core.schema import Schema, default_schema
 from annotator.core.store.migrations import LATEST, migrations
-from annotator.core.text.decode import normalise_for_search
+from annotator.core.text.folding import normalise_for_search
 
 BUSY_TIMEOUT_MS = 15_000
 # Attempts at BEGIN IMMEDIATE when SQLite answers "busy" at once, without waiting (see _begin).
@@ -61,7 +61,7 @@ def live_article(table_alias: str) -> str:
 
 
 # Small on purpose: keys are whole article texts, and a large cache made an import's memory
-# grow by ~50 MB; folding is fast (text.normalise_for_search), repeats are what it saves.
+# grow by ~50 MB; folding is fast (text.folding.normalise_for_search), repeats are what it saves.
 @lru_cache(maxsize=32)
 def _norm(text: str | None) -> str:
     return normalise_for_search(text or "")

@@ -1,14 +1,10 @@
-"""Decoding, freezing and tokenising article text, and normalising it for search."""
+"""Decoding a file's bytes into article text once, checking and freezing it."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-
-from pyarabic import araby
 
 from annotator.core.errors import InputError
 
@@ -98,76 +94,3 @@ def title_of(text: str, limit: int = 120) -> str:
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "…"
     return ""
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-
-# Punctuation common in news text: with white space, what separates the words of most
-# articles. Code that can tell an article holds nothing else cuts it with str methods (C)
-# instead of a regex or a loop over characters.
-NEWS_PUNCTUATION = '،؛؟«»“”.,:;!?()[]"/–—-%٪…'
-
-
-def blank_out(text: str, chars: str) -> str:
-    """``text`` with each of ``chars`` made a space, so offsets stay: one str.replace (a
-    C scan) per character, where a loop over the text or str.translate costs ~10x more."""
-    for ch in chars:
-        if ch in text:
-            text = text.replace(ch, " ")
-    return text
-
-
-def tokens(text: str) -> list[Token]:
-    """Word tokens with code point offsets (pyarabic's tokenizer)."""
-    return [Token(t["token"], t["start"], t["end"]) for t in araby.tokenize_with_location(text)]
-
-
-# The FTS triggers fold every article imported, so folding is done with str.replace (a C
-# scan per character) rather than pyarabic's passes (strip_tashkeel tests each character in
-# Python) or str.translate (a dict lookup per character): the same result, ~15x faster.
-# Each fold maps one character to one (or none) and no fold's output is another's input,
-# so their order does not matter.
-_DROPPED = (*araby.TASHKEEL, araby.TATWEEL)
-_FOLDS = (
-    ("أ", "ا"),
-    ("إ", "ا"),
-    ("آ", "ا"),
-    ("ٱ", "ا"),
-    ("ؤ", "ء"),
-    ("ئ", "ء"),
-    (araby.TEH_MARBUTA, araby.HEH),
-    ("ى", "ي"),
-)
-# Characters frequent in news text (no-break spaces, ellipsis) that make a text fail NFKC's
-# quick check. NFKC is compose(NFKD), so replacing them by their NFKD first gives the same
-# NFKC, and usually a text that is already normalised: the slow full pass is skipped.
-_COMPAT = tuple((ch, unicodedata.normalize("NFKD", ch)) for ch in "\u00a0\u2026\u202f\u2009")
-
-
-def _nfkc(text: str) -> str:
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    for char, decomposed in _COMPAT:
-        if char in text:
-            text = text.replace(char, decomposed)
-    if unicodedata.is_normalized("NFKC", text):
-        return text
-    return unicodedata.normalize("NFKC", text)
-
-
-def normalise_for_search(text: str) -> str:
-    """Fold what Arabic readers treat as the same letters: tashkeel, tatweel, hamza/alef forms,
-    presentation forms (NFKC), teh marbuta and alef maqsura."""
-    text = _nfkc(text)
-    for char in _DROPPED:
-        if char in text:
-            text = text.replace(char, "")
-    for char, folded in _FOLDS:
-        if char in text:
-            text = text.replace(char, folded)
-    return text.casefold()

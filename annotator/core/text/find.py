@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from annotator.core.text.decode import normalise_for_search
-from annotator.core.text.folding import FoldedText
+from annotator.core.text.folding import FoldedText, normalise_for_search
 
 
 class TextFinder:

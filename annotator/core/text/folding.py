@@ -1,15 +1,62 @@
-"""Folding text for comparison (normalise_for_search, one character at a time), with the
-way back from a folded position to the original code point offset."""
+"""Folding text for comparison: what Arabic readers treat as the same letters
+(normalise_for_search), one character at a time, with the way back from a folded position
+to the original code point offset."""
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 
-from annotator.core.text.decode import normalise_for_search
+from pyarabic import araby
+
+# The FTS triggers fold every article imported, so folding is done with str.replace (a C
+# scan per character) rather than pyarabic's passes (strip_tashkeel tests each character in
+# Python) or str.translate (a dict lookup per character): the same result, ~15x faster.
+# Each fold maps one character to one (or none) and no fold's output is another's input,
+# so their order does not matter.
+_DROPPED = (*araby.TASHKEEL, araby.TATWEEL)
+_FOLDS = (
+    ("أ", "ا"),
+    ("إ", "ا"),
+    ("آ", "ا"),
+    ("ٱ", "ا"),
+    ("ؤ", "ء"),
+    ("ئ", "ء"),
+    (araby.TEH_MARBUTA, araby.HEH),
+    ("ى", "ي"),
+)
+# Characters frequent in news text (no-break spaces, ellipsis) that make a text fail NFKC's
+# quick check. NFKC is compose(NFKD), so replacing them by their NFKD first gives the same
+# NFKC, and usually a text that is already normalised: the slow full pass is skipped.
+_COMPAT = tuple((ch, unicodedata.normalize("NFKD", ch)) for ch in "\u00a0\u2026\u202f\u2009")
+
+
+def _nfkc(text: str) -> str:
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    for char, decomposed in _COMPAT:
+        if char in text:
+            text = text.replace(char, decomposed)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalise_for_search(text: str) -> str:
+    """Fold what Arabic readers treat as the same letters: tashkeel, tatweel, hamza/alef forms,
+    presentation forms (NFKC), teh marbuta and alef maqsura."""
+    text = _nfkc(text)
+    for char in _DROPPED:
+        if char in text:
+            text = text.replace(char, "")
+    for char, folded in _FOLDS:
+        if char in text:
+            text = text.replace(char, folded)
+    return text.casefold()
 
 
 @functools.cache

@@ -9,8 +9,8 @@ from functools import cached_property, lru_cache
 
 from pyarabic import araby
 
-from annotator.core.text.decode import NEWS_PUNCTUATION, blank_out, normalise_for_search
-from annotator.core.text.folding import FoldedText, fold_char
+from annotator.core.text.folding import FoldedText, fold_char, normalise_for_search
+from annotator.core.text.tokens import NEWS_PUNCTUATION, blank_out
 
 TATWEEL = "\u0640"
 PROCLITICS = frozenset("وفبلك")
