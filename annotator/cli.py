@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 

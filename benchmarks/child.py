@@ -50,7 +50,7 @@ def floor_dump(db: str, out: str) -> dict[str, object]:
 
 def ours_import(jsonl: str, db: str) -> dict[str, object]:
     from annotator.core.formats.importers import import_paths
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
 
     longest = 0.0
 
@@ -60,7 +60,7 @@ def ours_import(jsonl: str, db: str) -> dict[str, object]:
         @contextmanager
         def write(self) -> Iterator[sqlite3.Connection]:
             nonlocal longest
-            outer = self._depth == 0
+            outer = self.database._depth == 0
             start = time.perf_counter()
             with super().write() as conn:
                 yield conn
@@ -80,7 +80,7 @@ def ours_import(jsonl: str, db: str) -> dict[str, object]:
 
 def ours_export(db: str, out: str) -> dict[str, object]:
     from annotator.core.formats.exporters import export
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
 
     start = time.perf_counter()
     # As the CLI's export opens it: a read-only command skips the whole-file quick_check.

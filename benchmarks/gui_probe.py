@@ -33,7 +33,7 @@ _NONE_GUARD = [None] * 1_000_000
 def _window(db: str) -> tuple[object, object]:
     from PySide6.QtCore import QSettings
 
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
     from annotator.gui.app import Language, create_app
     from annotator.gui.main_window import MainWindow
 

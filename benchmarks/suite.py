@@ -237,8 +237,8 @@ class Run:
         return statistics.median(times), result
 
     def queries(self) -> None:
+        from annotator.core.store import Store
         from annotator.core.store.listing import article_page
-        from annotator.core.store.sqlite import Store
 
         n = self.config.big
         with Store(WORK / f"ours-{n}.db") as store:
@@ -286,7 +286,7 @@ class Run:
 
     def agreement(self) -> None:
         from annotator.core.review.agreement import agreement
-        from annotator.core.store.sqlite import Store
+        from annotator.core.store import Store
 
         n = self.config.big
         with Store(WORK / f"ours-{n}.db") as store:
@@ -313,7 +313,7 @@ class Run:
                 Result("review", "quality checks", None, "", "< 20 s", None, "no checks module yet")
             )
             return
-        from annotator.core.store.sqlite import Store
+        from annotator.core.store import Store
         from annotator.core.workers import default_workers
 
         n = self.config.big
@@ -366,7 +366,7 @@ class Run:
 
     def fresh_db(self, name: str, *sources: Path) -> Path:
         from annotator.core.formats.importers import import_paths
-        from annotator.core.store.sqlite import Store
+        from annotator.core.store import Store
 
         db = WORK / name
         for suffix in ("", "-wal", "-shm"):
@@ -434,7 +434,7 @@ class Run:
             )
         )
         # The part of the start that depends on the database: opening the store.
-        from annotator.core.store.sqlite import Store
+        from annotator.core.store import Store
 
         for key, db in (("5 articles", samples), (f"{n:,} articles", big)):
             ms, _ = self.timed(lambda db=db: Store(db).close(), repeat=3)

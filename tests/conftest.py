@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.actions import AddSpan
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256, title_of
 
 

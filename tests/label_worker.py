@@ -236,7 +236,7 @@ def next_ids(conn: sqlite3.Connection) -> list[int]:
 
 def main(db: str, seed: int, count: int, stop_file: Path | None = None) -> None:
     from annotator.core.actions import History as CoreHistory
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
 
     rng = random.Random(seed)
     with Store(Path(db)) as store:

@@ -23,7 +23,7 @@ from annotator.core.review.agreement import (
     krippendorff_alpha,
     token_bounds,
 )
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.tokens import tokens
 from tests.conftest import DATA
 

@@ -9,7 +9,7 @@ import orjson
 
 from annotator.core.formats.exporters import export
 from annotator.core.formats.importers import import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from benchmarks import floor, generate
 
 

@@ -12,7 +12,7 @@ from annotator.cli import main
 from annotator.core.actions import AddSpan, SetStatus
 from annotator.core.errors import InputError
 from annotator.core.review.checks import CHECKS, Finding, run_checks
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 LabelSpan = Callable[..., int]
 AddArticle = Callable[[str, str], str]

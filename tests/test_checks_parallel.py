@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.review import checks
 from annotator.core.review.checks import run_checks
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from tests.conftest import DATA, add_span, insert_article
 
 # Surfaces of the sample articles, given differing labels by two analysts so that every

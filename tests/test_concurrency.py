@@ -14,8 +14,8 @@ import pytest
 
 from annotator.core.actions import AddSpan
 from annotator.core.errors import StoreError
+from annotator.core.store import Store
 from annotator.core.store import sqlite as store_module
-from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 from tests.label_worker import (
     ARTICLE_IDS,

@@ -22,7 +22,7 @@ import orjson
 import pytest
 
 from annotator.core.formats.importers import import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256
 from tests.conftest import insert_article
 from tests.label_worker import ARTICLE_IDS, ARTICLE_TEXT, History, Labels, apply_intent, read_labels

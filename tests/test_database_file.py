@@ -20,10 +20,9 @@ import pytest
 from annotator.core.actions import AddSpan, SetAttribute
 from annotator.core.errors import StoreError
 from annotator.core.formats.importers import import_paths
-from annotator.core.store import migrations
+from annotator.core.store import Store, migrations
 from annotator.core.store import sqlite as store_module
 from annotator.core.store.migrations import LATEST
-from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا حول التدابير الاحترازية"

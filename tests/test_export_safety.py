@@ -11,7 +11,7 @@ import pytest
 
 from annotator.core.actions import AddSpan
 from annotator.core.formats.exporters import export, neutralise
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from tests.conftest import insert_article
 
 FORMULAS = [

@@ -17,7 +17,7 @@ from annotator.core.actions import AddRelation, AddSpan, SetAttribute, SetStatus
 from annotator.core.formats.exporters import export
 from annotator.core.formats.importers import import_paths
 from annotator.core.models import GOLD
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from tests.conftest import insert_article
 
 TEXT = "😀 عقد عزيز أخنوش، رئيس الحكومة، اجتماعا حول =SUM(A1) التدابير الاحترازية"

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from annotator.core.errors import InputError
 from annotator.core.formats.exporters import export
 from annotator.core.formats.importers import FileReport, import_file, import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا"
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"

@@ -8,7 +8,7 @@ import orjson
 import pytest
 
 from annotator.core.formats.importers import import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from tests.conftest import DATA, SAMPLE_IDS
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا"

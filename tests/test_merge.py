@@ -14,7 +14,7 @@ from annotator.core.actions import AddRelation, SetStatus
 from annotator.core.errors import StoreError
 from annotator.core.models import GOLD
 from annotator.core.review.merge import MergeConflict, merge_database
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from tests.conftest import add_span, insert_article
 
 NOTICE = "أعلنت وزارة الصحة عن تمديد العمل بجواز التلقيح إلى غاية 31 ديسمبر."

@@ -17,7 +17,7 @@ from annotator.core.review.gold import (
     reject_span,
     return_layer,
 )
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 MEETING = (
     "عقد عزيز أخنوش رئيس الحكومة اجتماعا مع وزير الداخلية عبد الوافي لفتيت "

@@ -20,8 +20,8 @@ from annotator.core.actions import (
     SetStatus,
 )
 from annotator.core.errors import ActionError, SchemaVersionError, StoreError
+from annotator.core.store import Store
 from annotator.core.store.migrations import LATEST
-from annotator.core.store.sqlite import Store
 from tests.conftest import insert_article
 
 TEXT = "عقد عزيز أخنوش، رئيس الحكومة، اجتماعا"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.errors import ActionError
 from annotator.core.models import STATUSES, Span
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,14 @@ def _check_attribute(store: Store, label: str, key: str, value: str | None) -> N
 
 def _insert_span(store: Store, span: Span, span_id: int | None) -> int:
     annotator_id = store.annotator_id(span.annotator)
-    cur = store.conn.execute(
-        'INSERT INTO spans (id, article_id, annotator_id, start, "end", label) VALUES (?, ?, ?, ?, ?, ?)',
-        [span_id, span.article_id, annotator_id, span.start, span.end, span.label],
+    new_id = int(
+        store.execute(
+            'INSERT INTO spans (id, article_id, annotator_id, start, "end", label) '
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            [span_id, span.article_id, annotator_id, span.start, span.end, span.label],
+        ).fetchone()[0]
     )
-    new_id = int(cur.lastrowid or 0) if span_id is None else span_id
-    store.conn.executemany(
+    store.executemany(
         "INSERT INTO span_attributes (span_id, key, value) VALUES (?, ?, ?)",
         [(new_id, k, v) for k, v in span.attributes.items()],
     )
@@ -106,13 +108,13 @@ _RELATION_COLUMNS = "id, article_id, annotator_id, type, head, tail"
 
 def _relation_rows(store: Store, where: str, args: list[object]) -> list[RelationRow]:
     """Relation rows exactly as stored, so a revert can put them back with their ids."""
-    return store.conn.execute(
+    return store.execute(
         f"SELECT {_RELATION_COLUMNS} FROM relations WHERE {where}", args
     ).fetchall()
 
 
 def _restore_relations(store: Store, rows: list[RelationRow]) -> None:
-    store.conn.executemany(
+    store.executemany(
         f"INSERT INTO relations ({_RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows
     )
 
@@ -152,7 +154,7 @@ class AddSpan(Action):
 
     def _revert(self, store: Store) -> Change:
         assert self.span_id is not None
-        store.conn.execute("DELETE FROM spans WHERE id = ?", [self.span_id])
+        store.execute("DELETE FROM spans WHERE id = ?", [self.span_id])
         return Change(self.article_id, (self.span_id,))
 
 
@@ -172,7 +174,7 @@ class DeleteSpan(Action):
         self._relations = _relation_rows(
             store, "head = ? OR tail = ?", [self.span_id, self.span_id]
         )
-        store.conn.execute("DELETE FROM spans WHERE id = ?", [self.span_id])
+        store.execute("DELETE FROM spans WHERE id = ?", [self.span_id])
         store.touch_layer(self._span.article_id, self._span.annotator)
         return Change(self._span.article_id, (self.span_id,), tuple(r[0] for r in self._relations))
 
@@ -205,7 +207,7 @@ class SetLabel(Action):
         return self._set(store, _require_span(store, self.span_id), self._old)
 
     def _set(self, store: Store, span: Span, label: str) -> Change:
-        store.conn.execute("UPDATE spans SET label = ? WHERE id = ?", [label, self.span_id])
+        store.execute("UPDATE spans SET label = ? WHERE id = ?", [label, self.span_id])
         store.touch_layer(span.article_id, span.annotator)
         return Change(span.article_id, (self.span_id,))
 
@@ -237,7 +239,7 @@ class SetBounds(Action):
         return self._set(store, _require_span(store, self.span_id), *self._old)
 
     def _set(self, store: Store, span: Span, start: int, end: int) -> Change:
-        store.conn.execute(
+        store.execute(
             'UPDATE spans SET start = ?, "end" = ? WHERE id = ?', [start, end, self.span_id]
         )
         store.touch_layer(span.article_id, span.annotator)
@@ -268,12 +270,12 @@ class SetAttribute(Action):
 
     def _set(self, store: Store, span: Span, value: str | None) -> Change:
         if value is None or value == "":
-            store.conn.execute(
+            store.execute(
                 "DELETE FROM span_attributes WHERE span_id = ? AND key = ?",
                 [self.span_id, self.key],
             )
         else:
-            store.conn.execute(
+            store.execute(
                 "INSERT INTO span_attributes (span_id, key, value) VALUES (?, ?, ?) "
                 "ON CONFLICT (span_id, key) DO UPDATE SET value = excluded.value",
                 [self.span_id, self.key, value],
@@ -309,9 +311,9 @@ class AddRelation(Action):
         if not rel_type.allows(head.label, tail.label):
             raise ActionError(f"{self.type} cannot link {head.label} to {tail.label}")
         self._article_id, self._annotator = head.article_id, head.annotator
-        cur = store.conn.execute(
+        row = store.execute(
             "INSERT INTO relations (id, article_id, annotator_id, type, head, tail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             [
                 self.relation_id,
                 head.article_id,
@@ -320,14 +322,13 @@ class AddRelation(Action):
                 self.head,
                 self.tail,
             ],
-        )
-        if self.relation_id is None:
-            self.relation_id = int(cur.lastrowid or 0)
+        ).fetchone()
+        self.relation_id = int(row[0])
         store.touch_layer(head.article_id, head.annotator)
         return Change(head.article_id, relation_ids=(self.relation_id,))
 
     def _revert(self, store: Store) -> Change:
-        store.conn.execute("DELETE FROM relations WHERE id = ?", [self.relation_id])
+        store.execute("DELETE FROM relations WHERE id = ?", [self.relation_id])
         return Change(self._article_id, relation_ids=(self.relation_id or 0,))
 
 
@@ -349,7 +350,7 @@ class DeleteRelation(Action):
             raise ActionError(f"no relation {self.relation_id}")
         self._row = rows[0]
         self._annotator = relation.annotator
-        store.conn.execute("DELETE FROM relations WHERE id = ?", [self.relation_id])
+        store.execute("DELETE FROM relations WHERE id = ?", [self.relation_id])
         store.touch_layer(relation.article_id, relation.annotator)
         return Change(relation.article_id, relation_ids=(self.relation_id,))
 
@@ -378,7 +379,7 @@ class SetStatus(Action):
         if self.status not in STATUSES:
             raise ActionError(f"unknown status {self.status!r}; one of {', '.join(STATUSES)}")
         store.touch_layer(self.article_id, self.annotator, self.status)
-        store.conn.execute(
+        store.execute(
             "UPDATE layers SET status = ?, comment = coalesce(?, comment) "
             "WHERE article_id = ? AND annotator_id = ?",
             [self.status, self.comment, self.article_id, store.annotator_id(self.annotator)],

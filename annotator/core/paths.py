@@ -6,7 +6,7 @@ from pathlib import Path
 
 import platformdirs
 
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO / "data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator.core.store import Store
 from annotator.core.store.listing import ArticleRow, article_page, article_row
-from annotator.core.store.sqlite import Store
 from annotator.gui.names import status_name
 
 Index = QModelIndex | QPersistentModelIndex

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.review.checks import Finding, checked_articles, run_checks
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.workers import default_workers
 from annotator.gui.uniform_list import UniformListView
 from annotator.gui.workers import StoreJob

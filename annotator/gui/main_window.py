@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.core.actions import Action, Change, SetStatus
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Article, Relation, Span
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.gui.app import Language, default_language
 from annotator.gui.article_list import ArticleListPanel
 from annotator.gui.article_list_model import ArticleListModel

@@ -38,7 +38,7 @@ from annotator.core.review.gold import (
 from annotator.gui.names import isolate
 
 if TYPE_CHECKING:
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
     from annotator.gui.main_window import MainWindow
 
 KIND_COLORS = {

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import GOLD
 from annotator.core.review.agreement import AgreementReport, agreement
 from annotator.core.review.stats import Stats, collect_stats
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.gui.workers import StoreJob
 
 W = TypeVar("W", bound=QWidget)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from annotator.core.actions import Action, Change
 from annotator.core.errors import AnnotatorError
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 
 class ActionCommand(QUndoCommand):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from annotator.core.formats.exporters import export
 from annotator.core.formats.importers import count_lines, expand_paths, import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 
 class Cancelled(Exception):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from annotator.core.actions import AddRelation, AddSpan
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.snapping import Snapper
 
 # (article, phrase, occurrence, label, attributes)

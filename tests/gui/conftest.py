@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.formats.importers import import_paths
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.gui.app import Language, load_fonts
 from annotator.gui.main_window import MainWindow
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.actions import AddRelation, AddSpan, Batch, SetAttribute
 from annotator.core.models import Span
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.offsets import Utf16Map
 from annotator.gui.main_window import PARTIAL_MAX, MainWindow
 from annotator.gui.relation_list import RELATION_ID_ROLE

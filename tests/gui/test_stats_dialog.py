@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.gui.stats_dialog import BarChart, StatsDialog
 from tests.conftest import add_span
 

@@ -12,7 +12,7 @@ import sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.gui.workers import StoreJob, finish_jobs
 
 app = QApplication([])

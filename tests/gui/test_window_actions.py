@@ -148,7 +148,7 @@ def test_ctrl_enter_marks_done_and_opens_the_next_article(qtbot, window):
 
 def test_another_process_changing_the_database_is_shown(qtbot, window, db_path):
     from annotator.core.actions import AddSpan
-    from annotator.core.store.sqlite import Store
+    from annotator.core.store import Store
 
     start, end = find(window, "عزيز أخنوش")
     with Store(db_path) as other:

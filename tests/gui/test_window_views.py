@@ -13,7 +13,7 @@ from gui_helpers import find, label, type_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListView
 
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256, title_of
 from annotator.gui.article_list_model import ID_ROLE, SPAN_COUNT_ROLE, ArticleListModel
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live
 
 CHUNK = 500  # article ids per query, under SQLite's bound-parameter limit
 

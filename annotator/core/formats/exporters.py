@@ -22,7 +22,8 @@ import orjson
 
 from annotator.core.errors import InputError
 from annotator.core.models import GOLD
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live
 from annotator.core.text.tokens import tokens
 
 FORMATS = ("jsonl", "doccano", "spacy", "csv")
@@ -132,7 +133,7 @@ def _page_spans(
     found: dict[tuple[str, int], list[ExportSpan]] = {}
     by_id: dict[int, ExportSpan] = {}
     # Ordered as the spans_layer index already is (no sort): one group per layer.
-    rows = store.conn.execute(
+    rows = store.execute(
         f'SELECT s.article_id, s.annotator_id, s.id, s.start, s."end", s.label FROM spans s '
         f"WHERE s.article_id IN ({marks}) AND {live('s')} ORDER BY s.article_id, s.annotator_id",
         ids,
@@ -142,7 +143,7 @@ def _page_spans(
         for _, _, span_id, start, end, label in group:
             span = by_id[span_id] = ExportSpan(start, end, label, {}, span_id)
             spans.append(span)
-    for span_id, key, value in store.conn.execute(
+    for span_id, key, value in store.execute(
         "SELECT a.span_id, a.key, a.value FROM span_attributes a JOIN spans s ON s.id = a.span_id "
         f"WHERE s.article_id IN ({marks})",
         ids,
@@ -157,7 +158,7 @@ def _page_relations(
     store: Store, ids: list[str], marks: str
 ) -> dict[tuple[str, int], list[tuple[str, int, int]]]:
     found: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
-    for article_id, annotator_id, rel_type, head, tail in store.conn.execute(
+    for article_id, annotator_id, rel_type, head, tail in store.execute(
         f"SELECT r.article_id, r.annotator_id, r.type, r.head, r.tail FROM relations r "
         f"WHERE r.article_id IN ({marks}) AND {live('r')}",
         ids,

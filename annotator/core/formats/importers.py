@@ -19,7 +19,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.formats.readers import READERS, detect_format
 from annotator.core.formats.records import IncomingArticle, IncomingSpan
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256, title_of
 
 CHUNK_ARTICLES = 500

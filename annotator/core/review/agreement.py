@@ -38,7 +38,8 @@ from typing import Any
 from pyarabic import araby
 
 from annotator.core.errors import InputError
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live
 from annotator.core.text.tokens import NEWS_PUNCTUATION, blank_out
 
 OUTSIDE = "O"
@@ -457,7 +458,7 @@ def _compare_article(
 
 def _pair_count(store: Store, id_a: int, id_b: int) -> int:
     return int(
-        store.conn.execute(
+        store.execute(
             "SELECT count(*) FROM layers la JOIN layers lb ON lb.article_id = la.article_id "
             f"WHERE la.annotator_id = ? AND lb.annotator_id = ? AND {live('la')} AND {live('lb')}",
             [id_a, id_b],
@@ -482,19 +483,19 @@ def _articles(
     if article_ids is not None:
         only = f" AND {{t}}.article_id IN ({','.join('?' * len(article_ids))})"
         only_args = article_ids
-    articles = store.conn.execute(
+    articles = store.execute(
         "SELECT a.id, a.text FROM articles a "
         "JOIN layers la ON la.article_id = a.id AND la.annotator_id = ? "
         "JOIN layers lb ON lb.article_id = a.id AND lb.annotator_id = ? "
         f"WHERE {live('a')} AND {live('la')} AND {live('lb')}{only.format(t='la')} ORDER BY a.id",
         [id_a, id_b, *only_args],
     )
-    span_rows = store.conn.execute(
+    span_rows = store.execute(
         'SELECT s.article_id, s.annotator_id, s.start, s."end", s.label FROM spans s '
         f"WHERE s.annotator_id IN (?, ?) AND {live('s')}{only.format(t='s')} ORDER BY s.article_id",
         [id_a, id_b, *only_args],
     )
-    relation_rows = store.conn.execute(
+    relation_rows = store.execute(
         'SELECT r.article_id, r.annotator_id, r.type, h.start, h."end", h.label, '
         't.start, t."end", t.label FROM relations r '
         "JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail "

@@ -20,7 +20,8 @@ from annotator.core.errors import InputError
 from annotator.core.formats.bundles import CHUNK, ArticleBundle, Groups, SpanRow, bundles, scope
 from annotator.core.review.findings import CHECKS, Finding
 from annotator.core.schema import Schema, parse_schema
-from annotator.core.store.sqlite import Store, live, live_article
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live, live_article
 from annotator.core.text.folding import FoldedText, fold
 from annotator.core.text.snapping import PROCLITICS, Snapper
 from annotator.core.workers import ordered_map, worker_pool
@@ -87,7 +88,7 @@ def checked_articles(store: Store, annotator: str | None = None) -> list[str]:
 
 def _checked_ids(store: Store, annotator_id: int | None) -> list[str]:
     where, args = scope("l", "article_id", annotator_id, None)
-    rows = store.conn.execute(
+    rows = store.execute(
         f"SELECT a.id FROM articles a WHERE {live_article('a')} AND a.id IN "
         f"(SELECT l.article_id FROM layers l WHERE {live('l')}{where}) ORDER BY a.id",
         args,
@@ -180,10 +181,10 @@ def _surface_counts(
     for chunk in chunks:
         where_a, args_a = scope("a", "id", None, chunk)
         where_s, args_s = scope("s", "article_id", annotator_id, chunk)
-        texts = store.conn.execute(
+        texts = store.execute(
             f"SELECT a.id, a.text FROM articles a WHERE {live('a')}{where_a} ORDER BY a.id", args_a
         )
-        spans = store.conn.execute(
+        spans = store.execute(
             'SELECT s.article_id, s.annotator_id, s.start, s."end", s.label FROM spans s '
             f"WHERE {live('s')}{where_s} ORDER BY s.article_id",
             args_s,

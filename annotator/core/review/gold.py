@@ -20,7 +20,7 @@ from annotator.core.actions import (
 )
 from annotator.core.errors import ActionError
 from annotator.core.models import GOLD, Relation, Span
-from annotator.core.store.sqlite import Store
+from annotator.core.store import Store
 
 Kind = Literal["agree", "label_mismatch", "overlap", "only_a", "only_b"]
 Bounds = tuple[int, int, str]  # start, end, label

@@ -20,8 +20,9 @@ from typing import Any
 
 from annotator.core.errors import StoreError
 from annotator.core.formats.bundles import Groups
+from annotator.core.store import Store
 from annotator.core.store.migrations import LATEST
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store.sqlite import live
 
 Progress = Callable[[int, int], None]  # articles done, articles in the other database
 SpanKey = tuple[int, int, str, tuple[tuple[str, str], ...]]
@@ -159,11 +160,11 @@ def _merge_article(
 ) -> None:
     article_id, text, sha, title, created_at = article
     with store.write():
-        row = store.conn.execute(
+        row = store.execute(
             f"SELECT a.text_sha256 FROM articles a WHERE a.id = ? AND {live('a')}", [article_id]
         ).fetchone()
         if row is None:
-            store.conn.execute(
+            store.execute(
                 "INSERT INTO articles (id, text, text_sha256, title, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 [article_id, text, sha, title, created_at],
@@ -202,16 +203,18 @@ def _merge_layer(
     annotator_id = store.annotator_id(theirs.annotator)
     new_ids: dict[int, int] = {}
     for their_id, (start, end, label, attributes) in theirs.spans.items():
-        cur = store.conn.execute(
-            'INSERT INTO spans (article_id, annotator_id, start, "end", label) VALUES (?, ?, ?, ?, ?)',
-            [article_id, annotator_id, start, end, label],
+        new_ids[their_id] = int(
+            store.execute(
+                'INSERT INTO spans (article_id, annotator_id, start, "end", label) '
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                [article_id, annotator_id, start, end, label],
+            ).fetchone()[0]
         )
-        new_ids[their_id] = int(cur.lastrowid or 0)
-        store.conn.executemany(
+        store.executemany(
             "INSERT INTO span_attributes (span_id, key, value) VALUES (?, ?, ?)",
             [(new_ids[their_id], key, value) for key, value in attributes],
         )
-    store.conn.executemany(
+    store.executemany(
         "INSERT INTO relations (article_id, annotator_id, type, head, tail) VALUES (?, ?, ?, ?, ?)",
         [
             (article_id, annotator_id, rel_type, new_ids[head], new_ids[tail])
@@ -220,7 +223,7 @@ def _merge_layer(
         ],
     )
     # A layer of ours without labels keeps its workflow status unless it is still new.
-    store.conn.execute(
+    store.execute(
         "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
         "status = excluded.status, comment = excluded.comment, "
@@ -238,12 +241,12 @@ def _our_layer(
     annotator_id = store.find_annotator_id(annotator)
     if annotator_id is None:
         return False, {}, []
-    exists = store.conn.execute(
+    exists = store.execute(
         f"SELECT 1 FROM layers l WHERE l.article_id = ? AND l.annotator_id = ? AND {live('l')}",
         [article_id, annotator_id],
     ).fetchone()
     attrs: dict[int, list[tuple[str, str]]] = {}
-    for span_id, key, value in store.conn.execute(
+    for span_id, key, value in store.execute(
         "SELECT t.span_id, t.key, t.value FROM span_attributes t JOIN spans s ON s.id = t.span_id "
         f"WHERE s.article_id = ? AND s.annotator_id = ? AND {live('s')}",
         [article_id, annotator_id],
@@ -251,7 +254,7 @@ def _our_layer(
         attrs.setdefault(span_id, []).append((key, value))
     spans = {
         span_id: (start, end, label, tuple(sorted(attrs.get(span_id, ()))))
-        for span_id, start, end, label in store.conn.execute(
+        for span_id, start, end, label in store.execute(
             'SELECT s.id, s.start, s."end", s.label FROM spans s '
             f"WHERE s.article_id = ? AND s.annotator_id = ? AND {live('s')}",
             [article_id, annotator_id],
@@ -259,7 +262,7 @@ def _our_layer(
     }
     relations = [
         (rel_type, head, tail)
-        for rel_type, head, tail in store.conn.execute(
+        for rel_type, head, tail in store.execute(
             "SELECT r.type, r.head, r.tail FROM relations r "
             f"WHERE r.article_id = ? AND r.annotator_id = ? AND {live('r')}",
             [article_id, annotator_id],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live
 
 
 @dataclass(frozen=True)

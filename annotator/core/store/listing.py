@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.core.store.sqlite import Store, live
+from annotator.core.store import Store
+from annotator.core.store.sqlite import live
 from annotator.core.text.folding import normalise_for_search
 
 
@@ -62,12 +63,12 @@ def article_page(
         sql += " AND a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match)"
         args["match"] = match
     sql += " ORDER BY a.rowid LIMIT :limit"
-    return [ArticleRow(*row) for row in store.conn.execute(sql, args)]
+    return [ArticleRow(*row) for row in store.execute(sql, args)]
 
 
 def article_row(store: Store, annotator: str, article_id: str) -> ArticleRow | None:
     """One article's row (after an action changed its span count or status)."""
-    row = store.conn.execute(
+    row = store.execute(
         f"SELECT rowid FROM articles a WHERE id = ? AND {live('a')}", [article_id]
     ).fetchone()
     if row is None:
