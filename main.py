@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings, Qt, QTimer
 
-    from annotator.core.paths import open_default_store
+    from annotator.core.formats.samples import open_default_store
     from annotator.core.store import Store
     from annotator.gui.app import Language, create_app
     from annotator.gui.main_window import MainWindow

@@ -50,7 +50,7 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
 def open_store(ctx: click.Context, *, verify: bool = True) -> Store:
     """The store named by --db (or ANNOTATOR_DB), else the default one; closed with the command."""
-    from annotator.core.paths import open_default_store
+    from annotator.core.formats.samples import open_default_store
 
     db_path: Path | None = ctx.obj["db_path"]
     store = (
