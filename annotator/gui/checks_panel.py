@@ -37,7 +37,7 @@ from annotator.gui.uniform_list import UniformListView
 from annotator.gui.workers import StoreJob
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.workbench import Workbench
 
 SEVERITY_COLORS = {"error": "#b00020", "warning": "#8a5a00", "info": "#1f4e9a"}
 # Findings the panel holds at most (a million findings would take ~0.5 GB); the rest are
@@ -79,8 +79,8 @@ class FindingsModel(QAbstractListModel):
 
 
 class ChecksPanel(QDockWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Workbench, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("checksPanel")
         self.window_ = window
         self.findings: list[Finding] = []

@@ -15,13 +15,16 @@ from annotator.gui.dialogs import ErrorDialog, FileDialogs
 from annotator.gui.workers import Cancelled, StoreJob, export_job, import_job
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from annotator.gui.workbench import Workbench
 
 
 class FileMenu(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Workbench, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
+        self.parent_widget = parent  # dialogs open over it
         self.job: StoreJob | None = None
         self.progress: QProgressDialog | None = None
 
@@ -31,7 +34,7 @@ class FileMenu(QObject):
         self.export_action = menu.addAction("", self.ask_export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         menu.addSeparator()
-        self.quit_action = menu.addAction("", self.window.close)
+        self.quit_action = menu.addAction("", self.parent_widget.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
     def retranslate(self) -> None:
@@ -42,12 +45,12 @@ class FileMenu(QObject):
     # -- starting jobs -------------------------------------------------------------
 
     def ask_import(self) -> None:
-        paths = FileDialogs.ask_import_paths(self.window)
+        paths = FileDialogs.ask_import_paths(self.parent_widget)
         if paths:
             self.start(import_job(self.window.store.path, paths, None), self.tr("Importing…"))
 
     def ask_export(self) -> None:
-        target = FileDialogs.ask_export_path(self.window)
+        target = FileDialogs.ask_export_path(self.parent_widget)
         if target:
             path, fmt = target
             self.start(export_job(self.window.store.path, path, fmt), self.tr("Exporting…"))
@@ -57,7 +60,7 @@ class FileMenu(QObject):
             self.window.hint(self.tr("Please wait: another import or export is running."))
             return
         self.job = job
-        self.progress = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.window)
+        self.progress = QProgressDialog(title, self.tr("Cancel"), 0, 0, self.parent_widget)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(400)  # quick jobs finish without a flash
         self.progress.canceled.connect(job.cancel)
@@ -108,4 +111,4 @@ class FileMenu(QObject):
         shown = (
             str(error) if isinstance(error, AnnotatorError) else f"{type(error).__name__}: {error}"
         )
-        ErrorDialog.ask(self.window, self.tr("Error"), self.tr("The work stopped:"), [shown])
+        ErrorDialog.ask(self.parent_widget, self.tr("Error"), self.tr("The work stopped:"), [shown])

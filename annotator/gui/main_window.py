@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
             store.schema, self.names, self.text_view, self.run, self.select_span, self.hint
         )
         self._connect()
-        self.file_menu = FileMenu(self)
+        self.file_menu = FileMenu(self, self)
         self._build_menus()
         self._restore_settings()
         self.language.install(self.names.language)
@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.poll_database)
         self._poll.start()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     # -- construction --------------------------------------------------------------
 
@@ -418,7 +422,7 @@ class MainWindow(QMainWindow):
         if self.review_panel is None:
             from annotator.gui.review_panel import ReviewPanel
 
-            self.review_panel = ReviewPanel(self)
+            self.review_panel = ReviewPanel(self, self)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_panel)
         self.review_panel.show()
         self.review_panel.raise_()
@@ -428,7 +432,7 @@ class MainWindow(QMainWindow):
         if self.checks_panel is None:
             from annotator.gui.checks_panel import ChecksPanel
 
-            self.checks_panel = ChecksPanel(self)
+            self.checks_panel = ChecksPanel(self, self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_panel)
         self.checks_panel.show()
         self.checks_panel.raise_()

@@ -39,7 +39,7 @@ from annotator.gui.names import isolate
 
 if TYPE_CHECKING:
     from annotator.core.store import Store
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.workbench import Workbench
 
 KIND_COLORS = {
     "agree": "#c8f0c8",
@@ -82,8 +82,8 @@ class PairList(QListWidget):
 
 
 class ReviewPanel(QDockWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Workbench, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.window_ = window
         self.pairs: list[SpanPair] = []
@@ -156,7 +156,7 @@ class ReviewPanel(QDockWidget):
         self.refresh()
 
     def refresh(self, *_: object) -> None:
-        if self.window_._closed:
+        if self.window_.closed:
             return  # a closed window no longer reads the database
         article = self.window_.article
         row = self.list.currentRow()
