@@ -16,9 +16,9 @@ from nltk.metrics.agreement import AnnotationTask
 from annotator.cli import main
 from annotator.core.actions import AddRelation
 from annotator.core.errors import InputError
-from annotator.core.review.agreement import (
+from annotator.core.review.agreement import agreement
+from annotator.core.review.measures import (
     _UNUSUAL,
-    agreement,
     cohen_kappa,
     krippendorff_alpha,
     token_bounds,

@@ -7,7 +7,7 @@ import sqlite3
 import time
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -36,6 +36,7 @@ from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
 from annotator.gui.text_view import ArticleTextView
 from annotator.gui.undo import ActionCommand
+from annotator.gui.window_menus import WindowMenus
 
 POLL_MS = 1000
 DEFAULT_POINT_SIZE = 16
@@ -77,7 +78,11 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self.file_menu = FileMenu(self, self)
-        self._build_menus()
+        self.menus = WindowMenus(self, self)
+        # The window receives these, not the menus: a window being destroyed stops
+        # receiving before its children (the stack among them) go.
+        for signal in (self.undo_stack.indexChanged, self.undo_stack.cleanChanged):
+            signal.connect(self._update_undo_texts)
         self._restore_settings()
         self.language.install(self.names.language)
         self.retranslate()
@@ -153,45 +158,6 @@ class MainWindow(QMainWindow):
         self.find_bar.matchChosen.connect(self._show_match)
         self.find_bar.closed.connect(self.text_view.setFocus)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.file_menu.populate(self.menu_file)
-        self.menu_edit = bar.addMenu("")
-        self.undo_action = self.menu_edit.addAction("", self.undo_stack.undo)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.menu_edit.addAction("", self.undo_stack.redo)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for signal in (self.undo_stack.indexChanged, self.undo_stack.cleanChanged):
-            signal.connect(self._update_undo_texts)
-        self.menu_edit.addSeparator()
-        self.find_action = self.menu_edit.addAction("", self.find_bar.open_bar)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.done_action = self.menu_edit.addAction("", self.mark_done_and_next)
-        self.done_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.relation_action = self.menu_edit.addAction("", self.labeller.start_relation)
-        self.delete_action = self.menu_edit.addAction("", self.labeller.delete)
-        self.menu_view = bar.addMenu("")
-        self.bigger_action = self.menu_view.addAction("", lambda: self.zoom(1))
-        self.bigger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.smaller_action = self.menu_view.addAction("", lambda: self.zoom(-1))
-        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        self.menu_language = self.menu_view.addMenu("")
-        self.arabic_action = self.menu_language.addAction(
-            "العربية", lambda: self.switch_language("ar")
-        )
-        self.english_action = self.menu_language.addAction(
-            "English", lambda: self.switch_language("en")
-        )
-        for action in (self.arabic_action, self.english_action):
-            action.setCheckable(True)
-        self.menu_view.addSeparator()
-        self.stats_action = self.menu_view.addAction("", self.show_statistics)
-        self.review_action = self.menu_view.addAction("", self.show_review)
-        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.checks_action = self.menu_view.addAction("", self.show_checks)
-        self.name_action = self.menu_view.addAction("", self.change_annotator)
-
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -230,26 +196,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        if not hasattr(self, "name_action") or self._closed:
+        if not hasattr(self, "menus") or self._closed:
             return
-        self.menu_file.setTitle(self.tr("&File"))
-        self.file_menu.retranslate()
-        self.menu_edit.setTitle(self.tr("&Edit"))
-        self._update_undo_texts()
-        self.find_action.setText(self.tr("Find in article…"))
-        self.done_action.setText(self.tr("Mark done and open next"))
-        self.relation_action.setText(self.tr("Link selected span to… (E)"))
-        self.delete_action.setText(self.tr("Delete selected span (Del)"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.bigger_action.setText(self.tr("Larger text"))
-        self.smaller_action.setText(self.tr("Smaller text"))
-        self.menu_language.setTitle(self.tr("Language / اللغة"))
-        self.name_action.setText(self.tr("Change analyst name…"))
-        self.stats_action.setText(self.tr("Statistics…"))
-        self.review_action.setText(self.tr("Review…"))
-        self.checks_action.setText(self.tr("Quality checks…"))
-        self.arabic_action.setChecked(self.names.language == "ar")
-        self.english_action.setChecked(self.names.language == "en")
+        self.menus.retranslate()
         self.palette_box.retranslate()
         self.article_panel.retranslate()
         self.attribute_editor.retranslate()
@@ -258,12 +207,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_undo_texts(self) -> None:
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        undo, redo = self.tr("Undo"), self.tr("Redo")
-        self.undo_action.setText(f"{undo}: {stack.undoText()}" if stack.canUndo() else undo)
-        self.redo_action.setText(f"{redo}: {stack.redoText()}" if stack.canRedo() else redo)
+        self.menus.update_undo_texts()
 
     def _update_title(self) -> None:
         title = self.tr("Arabic news annotator")

@@ -50,67 +50,67 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="125"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="124"/>
         <source>Checking…</source>
         <translation>جارٍ الفحص…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="153"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="152"/>
         <source>Cancelled.</source>
         <translation>أُلغي الفحص.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="185"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="184"/>
         <source>Showing the first {shown} of {count} findings; the command line (check) lists them all.</source>
         <translation>تُعرض أول {shown} من {count} ملاحظة؛ سطر الأوامر (check) يسردها كلها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="193"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="192"/>
         <source>Findings: {count}</source>
         <translation>الملاحظات: {count}</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="198"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="197"/>
         <source>No findings.</source>
         <translation>لا ملاحظات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="229"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="226"/>
         <source>Quality checks</source>
         <translation>فحوص الجودة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="230"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="227"/>
         <source>All annotators</source>
         <translation>كل المحلّلين</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="231"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="228"/>
         <source>All articles</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="233"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="230"/>
         <source>Run checks</source>
         <translation>شغّل الفحوص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="235"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="232"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="242"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="239"/>
         <source>error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="243"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="240"/>
         <source>warning</source>
         <translation>تحذير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/checks_panel.py" line="244"/>
+        <location filename="../../annotator/gui/checks_panel.py" line="241"/>
         <source>info</source>
         <translation>معلومة</translation>
     </message>
@@ -166,67 +166,67 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="38"/>
+        <location filename="../../annotator/gui/file_menu.py" line="41"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="39"/>
+        <location filename="../../annotator/gui/file_menu.py" line="42"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="40"/>
+        <location filename="../../annotator/gui/file_menu.py" line="43"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="47"/>
+        <location filename="../../annotator/gui/file_menu.py" line="50"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="53"/>
+        <location filename="../../annotator/gui/file_menu.py" line="56"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="57"/>
+        <location filename="../../annotator/gui/file_menu.py" line="60"/>
         <source>Please wait: another import or export is running.</source>
         <translation>انتظر قليلًا: استيراد أو تصدير آخر قيد التنفيذ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="60"/>
+        <location filename="../../annotator/gui/file_menu.py" line="63"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="91"/>
+        <location filename="../../annotator/gui/file_menu.py" line="94"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="92"/>
+        <location filename="../../annotator/gui/file_menu.py" line="95"/>
         <source>These files were not imported (nothing from them was saved):</source>
         <translation>لم تُستورد هذه الملفات (لم يُحفظ منها شيء):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="98"/>
+        <location filename="../../annotator/gui/file_menu.py" line="101"/>
         <source>Exported %1 record(s) with %2 span(s).</source>
         <translation>صُدّر %1 سجل فيها %2 مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="106"/>
+        <location filename="../../annotator/gui/file_menu.py" line="109"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>أُلغي؛ لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="111"/>
+        <location filename="../../annotator/gui/file_menu.py" line="114"/>
         <source>Error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/file_menu.py" line="111"/>
+        <location filename="../../annotator/gui/file_menu.py" line="114"/>
         <source>The work stopped:</source>
         <translation>توقف العمل:</translation>
     </message>
@@ -333,117 +333,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="231"/>
+        <location filename="../../annotator/gui/window_menus.py" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="233"/>
+        <location filename="../../annotator/gui/window_menus.py" line="87"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="235"/>
+        <location filename="../../annotator/gui/window_menus.py" line="89"/>
         <source>Find in article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="236"/>
+        <location filename="../../annotator/gui/window_menus.py" line="91"/>
         <source>Mark done and open next</source>
         <translation>إنهاء المقال وفتح التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="237"/>
+        <location filename="../../annotator/gui/window_menus.py" line="94"/>
         <source>Link selected span to… (E)</source>
         <translation>ربط المقطع المحدد بـ… (E)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="238"/>
+        <location filename="../../annotator/gui/window_menus.py" line="97"/>
         <source>Delete selected span (Del)</source>
         <translation>حذف المقطع المحدد (Del)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="239"/>
+        <location filename="../../annotator/gui/window_menus.py" line="99"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="240"/>
+        <location filename="../../annotator/gui/window_menus.py" line="100"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="241"/>
+        <location filename="../../annotator/gui/window_menus.py" line="101"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="242"/>
+        <location filename="../../annotator/gui/window_menus.py" line="102"/>
         <source>Language / اللغة</source>
         <translation>اللغة / Language</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="243"/>
+        <location filename="../../annotator/gui/window_menus.py" line="103"/>
         <source>Change analyst name…</source>
         <translation>تغيير اسم المحلل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244"/>
+        <location filename="../../annotator/gui/window_menus.py" line="104"/>
         <source>Statistics…</source>
         <translation>إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="245"/>
+        <location filename="../../annotator/gui/window_menus.py" line="105"/>
         <source>Review…</source>
         <translation>المراجعة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="246"/>
+        <location filename="../../annotator/gui/window_menus.py" line="106"/>
         <source>Quality checks…</source>
         <translation>فحوص الجودة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="260"/>
+        <location filename="../../annotator/gui/window_menus.py" line="115"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="260"/>
+        <location filename="../../annotator/gui/window_menus.py" line="116"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="265"/>
+        <location filename="../../annotator/gui/main_window.py" line="213"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="272"/>
+        <location filename="../../annotator/gui/main_window.py" line="220"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="279"/>
+        <location filename="../../annotator/gui/main_window.py" line="227"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="391"/>
+        <location filename="../../annotator/gui/main_window.py" line="339"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="397"/>
+        <location filename="../../annotator/gui/main_window.py" line="345"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="397"/>
+        <location filename="../../annotator/gui/main_window.py" line="345"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="406"/>
+        <location filename="../../annotator/gui/main_window.py" line="354"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>
@@ -492,122 +492,122 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="54"/>
+        <location filename="../../annotator/gui/review_panel.py" line="56"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="55"/>
+        <location filename="../../annotator/gui/review_panel.py" line="57"/>
         <source>label mismatch</source>
         <translation>اختلاف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="56"/>
+        <location filename="../../annotator/gui/review_panel.py" line="58"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="57"/>
+        <location filename="../../annotator/gui/review_panel.py" line="59"/>
         <source>only A</source>
         <translation>عند A فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="58"/>
+        <location filename="../../annotator/gui/review_panel.py" line="60"/>
         <source>only B</source>
         <translation>عند B فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="167"/>
+        <location filename="../../annotator/gui/review_panel.py" line="169"/>
         <source>Choose two different annotators.</source>
         <translation>اختر محلّلَين مختلفين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="234"/>
+        <location filename="../../annotator/gui/review_panel.py" line="236"/>
         <source>accept into gold</source>
         <translation>اعتماد في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="244"/>
+        <location filename="../../annotator/gui/review_panel.py" line="246"/>
         <source>reject from gold</source>
         <translation>رفض من الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="254"/>
+        <location filename="../../annotator/gui/review_panel.py" line="256"/>
         <source>Nothing both agree on.</source>
         <translation>لا شيء يتفق عليه الاثنان.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="257"/>
+        <location filename="../../annotator/gui/review_panel.py" line="259"/>
         <source>accept agreed spans</source>
         <translation>اعتماد الوسوم المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="266"/>
+        <location filename="../../annotator/gui/review_panel.py" line="265"/>
         <source>Accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="267"/>
+        <location filename="../../annotator/gui/review_panel.py" line="266"/>
         <source>Comment (optional):</source>
         <translation>تعليق (اختياري):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="274"/>
+        <location filename="../../annotator/gui/review_panel.py" line="267"/>
         <source>accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="283"/>
+        <location filename="../../annotator/gui/review_panel.py" line="273"/>
         <source>Return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="284"/>
+        <location filename="../../annotator/gui/review_panel.py" line="274"/>
         <source>Why does the layer go back?</source>
         <translation>لماذا تُرجَع الطبقة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="291"/>
+        <location filename="../../annotator/gui/review_panel.py" line="275"/>
         <source>return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="301"/>
+        <location filename="../../annotator/gui/review_panel.py" line="298"/>
         <source>Nothing to change.</source>
         <translation>لا شيء يتغيّر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="321"/>
+        <location filename="../../annotator/gui/review_panel.py" line="318"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="322"/>
+        <location filename="../../annotator/gui/review_panel.py" line="319"/>
         <source>A:</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="323"/>
+        <location filename="../../annotator/gui/review_panel.py" line="320"/>
         <source>B:</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="325"/>
+        <location filename="../../annotator/gui/review_panel.py" line="322"/>
         <source>Accept everything both agree on</source>
         <translation>اعتماد كل ما يتفق عليه الاثنان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="328"/>
+        <location filename="../../annotator/gui/review_panel.py" line="325"/>
         <source>Accept A&apos;s layer…</source>
         <translation>قبول طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="331"/>
+        <location filename="../../annotator/gui/review_panel.py" line="328"/>
         <source>Return A&apos;s layer…</source>
         <translation>إرجاع طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="334"/>
+        <location filename="../../annotator/gui/review_panel.py" line="331"/>
         <source>A: accept into gold · B: accept B&apos;s span · X: reject from gold</source>
         <translation>A: اعتماد في الطبقة الذهبية · B: اعتماد وسم B · X: رفض من الطبقة الذهبية</translation>
     </message>

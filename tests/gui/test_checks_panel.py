@@ -24,7 +24,7 @@ def test_a_finding_click_selects_its_span(qtbot: QtBot, window: MainWindow) -> N
     action = AddSpan(window.article.id, "amina", start, start + len(needle) + 1, "PERSON")
     action.apply(window.store)
     window.load_spans()
-    window.checks_action.trigger()
+    window.menus.checks_action.trigger()
     panel = window.findChild(ChecksPanel, "checksPanel")
     assert panel is not None
     assert panel.isVisible()

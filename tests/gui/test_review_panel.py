@@ -52,8 +52,8 @@ def row_of(panel: ReviewPanel, kind: str) -> int:
 
 
 def test_the_view_menu_opens_the_panel(window: MainWindow) -> None:
-    assert window.review_action.shortcut().toString() == "Ctrl+R"
-    window.review_action.trigger()
+    assert window.menus.review_action.shortcut().toString() == "Ctrl+R"
+    window.menus.review_action.trigger()
     assert window.findChild(ReviewPanel, "reviewPanel").isVisible()
 
 
@@ -78,9 +78,9 @@ def test_a_on_an_only_a_row_accepts_into_gold_and_undo_removes_it(
 
     qtbot.keyClick(panel.list, Qt.Key.Key_X)
     assert gold(window) == []
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert len(gold(window)) == 1
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert gold(window) == []
 
 
@@ -117,5 +117,5 @@ def test_accept_and_return_layer_ask_for_a_comment(
     monkeypatch.setattr(ReviewPanel, "ask", classmethod(lambda cls, *a: ""))
     assert panel.accept_layer()
     assert window.store.layer(window.article.id, "amina").status == "accepted"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.store.layer(window.article.id, "amina").status == "returned"

@@ -131,12 +131,12 @@ def test_language_switch_mirrors_the_layout(qtbot, window):
             > window.text_view.mapTo(window, QPoint(0, 0)).x()
         )
     )
-    assert window.menu_file.title() == "&ملف"
+    assert window.menus.menu_file.title() == "&ملف"
     assert window.palette_box.buttons["PERSON"].text().startswith("شخص")
     assert window.settings.value("ui/language") == "ar"
     window.switch_language("en")
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert window.menu_file.title() == "&File"
+    assert window.menus.menu_file.title() == "&File"
     # The article stays right to left whatever the interface language.
     assert window.text_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
