@@ -11,7 +11,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -267,16 +267,13 @@ def test_a_really_full_disk_keeps_every_saved_label(tmp_path: Path) -> None:
 
 
 @contextmanager
-def newer_program(
-    monkeypatch: pytest.MonkeyPatch, migration: Callable[[object], None]
-) -> Iterator[None]:
+def newer_program(monkeypatch: pytest.MonkeyPatch, sqlite_text: str) -> Iterator[None]:
     """Pretend a program with one more migration has shipped (as tests/test_store.py does)."""
-    migrations.migrations(name="m999_for_this_test")(migration)
-    monkeypatch.setattr(store_module, "LATEST", LATEST + 1)
-    try:
+    later = migrations.Migration("m999_for_this_test", sqlite_text)
+    with monkeypatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, later])
+        patch.setattr(store_module, "LATEST", LATEST + 1)
         yield
-    finally:
-        migrations.migrations._migrations.pop()
 
 
 def user_version(path: Path) -> int:
@@ -292,9 +289,7 @@ def test_an_older_database_is_backed_up_whole_then_migrated_keeping_every_label(
 ) -> None:
     path = labelled_database(tmp_path / "old.db")
 
-    def add_column(db) -> None:
-        db.execute("ALTER TABLE spans ADD COLUMN confidence REAL")
-
+    add_column = "ALTER TABLE spans ADD COLUMN confidence REAL;"
     with newer_program(monkeypatch, add_column), Store(path) as migrated:
         assert [s.label for s in migrated.spans("a0")] == ["PERSON", "MEASURE"]
         assert migrated.spans("a0")[1].attributes == {"status": "in_force"}
@@ -311,10 +306,7 @@ def test_a_migration_that_fails_leaves_the_database_as_it_was(
 ) -> None:
     path = labelled_database(tmp_path / "old.db")
 
-    def half_done(db) -> None:
-        db.execute("ALTER TABLE spans ADD COLUMN confidence REAL")
-        db.execute("UPDATE no_such_table SET x = 1")
-
+    half_done = "ALTER TABLE spans ADD COLUMN confidence REAL;\nUPDATE no_such_table SET x = 1;"
     with newer_program(monkeypatch, half_done), pytest.raises(StoreError, match=str(path)):
         Store(path)
     assert user_version(path) == LATEST

@@ -163,19 +163,14 @@ def test_old_database_is_backed_up_before_migrating(tmp_path: Path, monkeypatch)
     Store(path).close()
 
     # Pretend a second migration shipped after this database was written.
-    @migrations.migrations(name="m999_test_column")
-    def m999(db) -> None:  # pragma: no cover - registered for this test only
-        db.execute("ALTER TABLE articles ADD COLUMN extra TEXT")
-
+    later = migrations.Migration("m999_test_column", "ALTER TABLE articles ADD COLUMN extra TEXT;")
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, later])
     monkeypatch.setattr(store_module, "LATEST", LATEST + 1)
-    try:
-        with Store(path) as migrated:
-            columns = [r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")]
-            assert "extra" in columns
-            assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST + 1
-        assert (tmp_path / f"old.db.v{LATEST}.bak").exists()
-    finally:
-        migrations.migrations._migrations.pop()
+    with Store(path) as migrated:
+        columns = [r[1] for r in migrated.conn.execute("PRAGMA table_info(articles)")]
+        assert "extra" in columns
+        assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST + 1
+    assert (tmp_path / f"old.db.v{LATEST}.bak").exists()
 
 
 def test_redo_after_an_import_reuses_no_id(store: Store, tmp_path: Path) -> None:

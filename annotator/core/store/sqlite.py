@@ -18,10 +18,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.core.errors import SchemaVersionError, StoreError
-from annotator.core.store.migrations import LATEST, migrations
+from annotator.core.store.migrations import LATEST, pending, statements
 from annotator.core.text.folding import normalise_for_search
 
 BUSY_TIMEOUT_MS = 15_000
@@ -62,7 +60,6 @@ class SQLiteDatabase:
         self._depth = 0
         self.conn = self._connect(verify)
         try:
-            self.db = Database(self.conn)
             self._migrate()
             self.clean_abandoned_imports()
         except sqlite3.DatabaseError as exc:
@@ -210,7 +207,10 @@ class SQLiteDatabase:
                 ) from exc
         try:
             with self.write():
-                migrations.apply(self.db)
+                for migration in pending(version, LATEST):
+                    for statement in statements(migration.sqlite):
+                        self.conn.execute(statement)
+                # In the same transaction: a migration is applied and recorded, or neither.
                 self.conn.execute(f"PRAGMA user_version = {LATEST}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot prepare database: {exc}") from None
