@@ -6,8 +6,8 @@ together), then goes through the layers of ANALYST on ARTICLE_IDS in order, as t
 panel shows them: a layer still in ``done`` is looked at for a random moment of up to
 THINK_MS milliseconds (a real reviewer takes seconds) and decided (DECISION is
 ``accepted`` or ``returned``); a layer someone already decided is skipped. For each layer
-it prints one JSON line: the article, and ``saved``, ``refused`` (with the store's
-message) or ``skipped``.
+it prints one JSON line: the article, and ``saved``, ``refused`` (another reviewer decided
+first: with the store's message) or ``skipped``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ARTICLE_IDS = [f"r{i:03}" for i in range(100)]
 
 
 def main(db: str, reviewer: str, decision: str, start_file: Path, think_ms: float = 0) -> None:
-    from annotator.core.errors import AnnotatorError
+    from annotator.core.errors import LayerConflictError
     from annotator.core.review.gold import accept_layer, return_layer
     from annotator.core.store import Store
 
@@ -40,14 +40,17 @@ def main(db: str, reviewer: str, decision: str, start_file: Path, think_ms: floa
                 outcome: dict[str, object] = {"outcome": "skipped"}
             else:
                 time.sleep(rng.uniform(0, think_ms) / 1000)
+                # The decision quotes the version she looked at, as the review panel does.
                 if decision == "accepted":
-                    action = accept_layer(store, article_id, ANALYST, "")
+                    action = accept_layer(store, article_id, ANALYST, "", seen=layer.version)
                 else:
-                    action = return_layer(store, article_id, ANALYST, f"{reviewer}: راجع الألقاب")
+                    action = return_layer(
+                        store, article_id, ANALYST, f"{reviewer}: راجع الألقاب", seen=layer.version
+                    )
                 try:
                     action.apply(store)
                     outcome = {"outcome": "saved"}
-                except AnnotatorError as exc:
+                except LayerConflictError as exc:
                     outcome = {"outcome": "refused", "message": str(exc)}
             sys.stdout.buffer.write(orjson.dumps({"article": article_id, **outcome}) + b"\n")
             sys.stdout.flush()

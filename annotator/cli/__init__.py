@@ -2,7 +2,7 @@
 
 Each module adds its commands to the one group, ``main``."""
 
-from annotator.cli import data, review  # noqa: F401 (their commands join main)
+from annotator.cli import data, review, workflow  # noqa: F401 (their commands join main)
 from annotator.cli.base import main
 
 __all__ = ["main"]

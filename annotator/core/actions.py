@@ -4,10 +4,17 @@ knows its inverse, so undo/redo works the same from the window, the CLI and test
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Self
 
-from annotator.core.errors import ActionError
-from annotator.core.models import STATUSES, Span
+from annotator.core.errors import (
+    ActionError,
+    AnnotatorError,
+    LayerConflictError,
+    UndoConflictError,
+)
+from annotator.core.models import GOLD, STATUSES, Span
 from annotator.core.store import Store
+from annotator.core.store.layers import JournalEntry, LayerKey
 
 
 @dataclass(frozen=True)
@@ -24,35 +31,91 @@ class Change:
 
 
 class Action:
-    """Base: subclasses implement _apply and _revert, which run inside one transaction."""
+    """Base: subclasses implement _apply and _revert, which run inside one transaction.
+
+    Every layer the action touches is journaled (its row before) and its version after the
+    action recorded. Undo restores those rows, versions included, only if the layers are
+    still at those versions, and redo replays only if they are still as undo left them
+    (and gives back the versions of after the first apply): otherwise someone else changed
+    them in between, and the step is refused whole (UndoConflictError). A reviewer's
+    decision or gold edit also quotes the versions she saw (``expect``)."""
 
     description = "action"
+    annotator_name = ""
 
-    _layers: list[tuple[str, int, tuple[object, ...] | None]] | None = None
+    _seen: tuple[tuple[str, str, int], ...] = ()  # (article id, annotator, version she saw)
+    _journal: list[JournalEntry] | None = None  # set by the first apply
+    _after: dict[LayerKey, int] | None = None
+
+    def expect(self, article_id: str, annotator: str, version: int) -> Self:
+        """Apply only if this layer is still at ``version`` (0: no layer yet), the version
+        the person deciding saw; else LayerConflictError, and nothing is saved."""
+        self._seen = (*self._seen, (article_id, annotator, version))
+        return self
 
     def apply(self, store: Store) -> Change:
+        redo = self._journal is not None
         with store.write():
             outer, store.layer_journal = store.layer_journal, []
             try:
-                change = self._apply(store)
-                self._layers = store.layer_journal
+                if redo:
+                    expected = {(a, n): _version(before) for a, n, before in self._journal or []}
+                else:
+                    expected = {
+                        (article_id, store.annotator_id(name)): version
+                        for article_id, name, version in self._seen
+                    }
+                for (article_id, annotator_id), version in expected.items():
+                    if not store.claim_layer(article_id, annotator_id, version):
+                        raise self._refusal(store, "redo" if redo else "", article_id, annotator_id)
+                change = self._applied(store)
+                journal = store.layer_journal
             finally:
                 store.layer_journal = outer
-            store.log_action(
-                self.annotator_name, change.article_id, type(self).__name__, self.detail()
-            )
+            if redo and self._after is not None:  # the state of after the first apply
+                store.name_layer_versions(self._after)
+                after = self._after
+            else:
+                after = store.layer_versions((a, n) for a, n, _ in journal)
+        self._journal, self._after = journal, after
         return change
 
     def revert(self, store: Store) -> Change:
+        if self._journal is None or self._after is None:
+            raise ActionError(f"cannot undo “{self.description}”: it was never done")
         with store.write():
-            change = self._revert(store)
-            store.restore_layers(self._layers or [])
-            store.log_action(
-                self.annotator_name, change.article_id, "Undo" + type(self).__name__, self.detail()
-            )
+            outer, store.layer_journal = store.layer_journal, None
+            try:
+                for (article_id, annotator_id), version in self._after.items():
+                    if not store.claim_layer(article_id, annotator_id, version):
+                        raise self._refusal(store, "undo", article_id, annotator_id)
+                change = self._reverted(store)
+                store.restore_layers(self._journal)
+            finally:
+                store.layer_journal = outer
         return change
 
-    annotator_name = ""
+    def _refusal(
+        self, store: Store, step: str, article_id: str, annotator_id: int
+    ) -> AnnotatorError:
+        name = store.annotator_name(annotator_id)
+        if step:
+            return UndoConflictError(step, self.description, article_id, name, gold=name == GOLD)
+        status = store.layer(article_id, name).status
+        return LayerConflictError(article_id, name, status, gold=name == GOLD)
+
+    def _applied(self, store: Store) -> Change:
+        """Apply and log, inside the caller's transaction and journal."""
+        change = self._apply(store)
+        store.log_action(self.annotator_name, change.article_id, type(self).__name__, self.detail())
+        return change
+
+    def _reverted(self, store: Store) -> Change:
+        change = self._revert(store)
+        store.log_action(
+            self.annotator_name, change.article_id, "Undo" + type(self).__name__, self.detail()
+        )
+        return change
 
     def detail(self) -> dict[str, object]:
         return {k: v for k, v in vars(self).items() if not k.startswith("_")}
@@ -62,6 +125,11 @@ class Action:
 
     def _revert(self, store: Store) -> Change:
         raise NotImplementedError
+
+
+def _version(before: tuple[object, ...] | None) -> int:
+    """The version of a journaled layer row (the last column); 0 when there was none."""
+    return 0 if before is None else int(before[-1])  # type: ignore[call-overload]
 
 
 def _require_span(store: Store, span_id: int) -> Span:
@@ -362,8 +430,9 @@ class DeleteRelation(Action):
 
 @dataclass
 class SetStatus(Action):
-    """Move one annotator's layer through the workflow; a reviewer adds a comment.
-    Undo needs no code of its own: the layer journal restores the row."""
+    """Move one annotator's layer through the workflow; a reviewer adds a comment (and
+    quotes the layer's version she saw, ``expect``). Undo needs no code of its own: the
+    layer journal restores the row."""
 
     article_id: str
     annotator: str
@@ -398,15 +467,11 @@ class Batch(Action):
     label: str = "batch"
     description = "batch"
 
-    def apply(self, store: Store) -> Change:
-        with store.write():
-            changes = [a.apply(store) for a in self.actions]
-        return _merge(changes)
+    def _applied(self, store: Store) -> Change:
+        return _merge([a._applied(store) for a in self.actions])
 
-    def revert(self, store: Store) -> Change:
-        with store.write():
-            changes = [a.revert(store) for a in reversed(self.actions)]
-        return _merge(changes)
+    def _reverted(self, store: Store) -> Change:
+        return _merge([a._reverted(store) for a in reversed(self.actions)])
 
 
 def _merge(changes: list[Change]) -> Change:
@@ -435,17 +500,27 @@ class History:
         return change
 
     def undo(self) -> Change | None:
+        """Undo the last action. If someone else changed its layers since, the undo is
+        refused (UndoConflictError) and the action leaves the history: it stays done, and
+        the actions before it can still be undone (their own layers permitting)."""
         if not self._done:
             return None
-        action = self._done.pop()
-        change = action.revert(self.store)
-        self._undone.append(action)
+        try:
+            change = self._done[-1].revert(self.store)
+        except UndoConflictError:
+            self._done.pop()
+            raise
+        self._undone.append(self._done.pop())
         return change
 
     def redo(self) -> Change | None:
+        """Redo the last undone action; refused like undo, and then it leaves the history."""
         if not self._undone:
             return None
-        action = self._undone.pop()
-        change = action.apply(self.store)
-        self._done.append(action)
+        try:
+            change = self._undone[-1].apply(self.store)
+        except UndoConflictError:
+            self._undone.pop()
+            raise
+        self._done.append(self._undone.pop())
         return change

@@ -35,3 +35,36 @@ class SchemaVersionError(StoreError):
 
 class ActionError(AnnotatorError):
     """A label action is not allowed (unknown span, label or relation type)."""
+
+
+class LayerConflictError(ActionError):
+    """Someone else changed a layer after the person deciding saw it; nothing was saved.
+    ``status`` is the layer's status now; ``gold`` says it is the adjudicated layer."""
+
+    def __init__(self, article_id: str, annotator: str, status: str, *, gold: bool) -> None:
+        self.article_id, self.annotator, self.status = article_id, annotator, status
+        what = (
+            f"gold of article {article_id} changed since you looked at it"
+            if gold
+            else f"{annotator}'s layer of article {article_id} changed since you looked at it; "
+            f"it is now {status}"
+        )
+        super().__init__(
+            f"another reviewer decided this layer a moment ago ({what}); nothing was saved: "
+            "look at it again before deciding"
+        )
+
+
+class UndoConflictError(ActionError):
+    """Undo (or redo) would overwrite a change someone else made to a layer since; the
+    whole step was rolled back. ``step`` is "undo" or "redo"."""
+
+    def __init__(
+        self, step: str, description: str, article_id: str, annotator: str, *, gold: bool
+    ) -> None:
+        self.step, self.article_id, self.annotator = step, article_id, annotator
+        whose = "gold" if gold else f"{annotator}'s layer"
+        super().__init__(
+            f"cannot {step} “{description}”: {whose} of article {article_id} was changed by "
+            f"someone else since, and {step} would overwrite that change; nothing was changed"
+        )

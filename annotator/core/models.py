@@ -44,10 +44,12 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    """One annotator's work on one article: its workflow status and review comment."""
+    """One annotator's work on one article: its workflow status and review comment, and
+    the version naming its state (0: no layer yet), which a decision on it must quote."""
 
     article_id: str
     annotator: str
     status: str = "new"
     comment: str = ""
     text_sha256: str = ""
+    version: int = 0

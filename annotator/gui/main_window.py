@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.actions import Action, Change, SetStatus
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, LayerConflictError, UndoConflictError
 from annotator.core.models import Article, Relation, Span
 from annotator.core.store import Store
 from annotator.gui.app import Language, default_language
@@ -47,6 +47,7 @@ PARTIAL_MAX = 64
 
 class MainWindow(QMainWindow):
     articleOpened = Signal(str)  # the review panel follows the open article
+    databaseChanged = Signal()  # someone else's change is shown: the review panel re-reads
 
     def __init__(
         self,
@@ -339,12 +340,32 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("Saved %1").replace("%1", time.strftime("%H:%M:%S")))
 
     def action_failed(self, error: Exception) -> None:
-        # The database refused: the history no longer matches it, so it goes.
-        QTimer.singleShot(0, self.undo_stack.clear)
-        ErrorDialog.ask(
-            self, self.tr("Not saved"), self.tr("The database refused this change:"), [str(error)]
-        )
+        if isinstance(error, UndoConflictError):
+            # Someone else changed the layer: this step can no longer be undone (or redone)
+            # and the stack dropped it. Every other step checks its own layers' versions
+            # when undone or redone, so the rest of the history still holds.
+            title = self.tr("Not undone") if error.step == "undo" else self.tr("Not redone")
+            message = self.tr(
+                "Someone else changed this layer since. Going back would overwrite their "
+                "change, so nothing was changed, and this step leaves the undo list:"
+            )
+        elif isinstance(error, LayerConflictError):
+            title = self.tr("Not saved")
+            message = self.tr(
+                "Another reviewer decided this layer a moment ago. It is now shown as it is: "
+                "look at it again before deciding."
+            )
+        else:
+            # The database refused: the history may no longer match it, so it goes.
+            QTimer.singleShot(0, self.undo_stack.clear)
+            title, message = self.tr("Not saved"), self.tr("The database refused this change:")
+        ErrorDialog.ask(self, title, message, [str(error)])
+        QTimer.singleShot(0, self._update_undo_texts)  # after the stack dropped the step
         self.load_spans()
+        self._update_title()
+        if self.article is not None:
+            self.list_model.refresh_article(self.article.id)
+        self.databaseChanged.emit()
 
     def mark_done_and_next(self) -> None:
         if self.article is None:
@@ -424,6 +445,7 @@ class MainWindow(QMainWindow):
             self.load_spans()
             self.article_panel.select_article(current)
             self._update_title()
+        self.databaseChanged.emit()
 
     # -- small slots ---------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 """The review panel: compare two layers of the open article and adjudicate into gold.
 
 A thin widget over annotator.core.review.gold; every change goes through the window's undo
-stack, so Ctrl+Z undoes it, and the panel refreshes whenever the stack moves."""
+stack, so Ctrl+Z undoes it, and the panel refreshes whenever the stack moves or another
+program's change is shown. Each decision quotes the versions of A's layer and of gold the
+panel showed when the reviewer decided, so a decision taken on what someone else changed
+since is refused and she is told."""
 
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ from annotator.core.review.gold import (
     reject_span,
     return_layer,
 )
-from annotator.gui.names import isolate
+from annotator.gui.names import isolate, status_name
 
 if TYPE_CHECKING:
     from annotator.core.store import Store
@@ -87,6 +90,9 @@ class ReviewPanel(QDockWidget):
         self.setObjectName("reviewPanel")
         self.window_ = window
         self.pairs: list[SpanPair] = []
+        # What the panel shows: the versions of A's layer and of gold (0: none yet).
+        self.seen_a = 0
+        self.seen_gold = 0
         body = QWidget(self)
         layout = QVBoxLayout(body)
         pick = QHBoxLayout()
@@ -105,6 +111,8 @@ class ReviewPanel(QDockWidget):
         layout.addWidget(self.list, 1)
         self.accept_agreed_button = QPushButton(body, objectName="acceptAgreed")
         layout.addWidget(self.accept_agreed_button)
+        self.layer_status = QLabel(body, objectName="reviewLayerStatus")
+        layout.addWidget(self.layer_status)
         row = QHBoxLayout()
         self.accept_layer_button = QPushButton(body, objectName="acceptLayer")
         self.return_layer_button = QPushButton(body, objectName="returnLayer")
@@ -128,6 +136,7 @@ class ReviewPanel(QDockWidget):
         self.return_layer_button.clicked.connect(self.return_layer)
         window.undo_stack.indexChanged.connect(self.refresh)
         window.articleOpened.connect(self.refresh)
+        window.databaseChanged.connect(self.refresh)
         self.retranslate()
 
     # -- choosing and listing ----------------------------------------------------------
@@ -164,12 +173,22 @@ class ReviewPanel(QDockWidget):
         self.list.clear()
         self.pairs = []
         a, b = self.a.currentText(), self.b.currentText()
+        self.seen_a = self.seen_gold = 0
+        self.layer_status.clear()
         if article is None or not a or not b or a == b:
             self.summary.setText(
                 QCoreApplication.translate("ReviewPanel", "Choose two different annotators.")
             )
             self.list.blockSignals(False)
             return
+        store = self.window_.store
+        layer = store.layer(article.id, a)
+        self.seen_a, self.seen_gold = layer.version, store.layer(article.id, GOLD).version
+        self.layer_status.setText(
+            QCoreApplication.translate("ReviewPanel", "%1's layer: %2")
+            .replace("%1", isolate(a))
+            .replace("%2", status_name(layer.status))
+        )
         comparison = compare_layers(self.window_.store, article.id, a, b)
         self.pairs = list(comparison.pairs)
         for pair in self.pairs:
@@ -231,8 +250,9 @@ class ReviewPanel(QDockWidget):
         span = self._side(pair, which) if pair else None
         if span is None:
             return False
+        seen = self.seen_gold
         return self._run(
-            lambda: accept_span(self.window_.store, span.id),
+            lambda: accept_span(self.window_.store, span.id, seen),
             QCoreApplication.translate("ReviewPanel", "accept into gold"),
         )
 
@@ -241,8 +261,9 @@ class ReviewPanel(QDockWidget):
         span = (pair.a or pair.b) if pair else None
         if span is None:
             return False
+        seen = self.seen_gold
         return self._run(
-            lambda: reject_span(self.window_.store, span.id),
+            lambda: reject_span(self.window_.store, span.id, seen),
             QCoreApplication.translate("ReviewPanel", "reject from gold"),
         )
 
@@ -251,7 +272,7 @@ class ReviewPanel(QDockWidget):
         a, b = self.a.currentText(), self.b.currentText()
         if article is None or a == b:
             return False
-        action = accept_agreed(self.window_.store, article.id, a, b)
+        action = accept_agreed(self.window_.store, article.id, a, b, self.seen_gold)
         if not action.span_ids:
             self.window_.hint(QCoreApplication.translate("ReviewPanel", "Nothing both agree on."))
             return False
@@ -276,17 +297,22 @@ class ReviewPanel(QDockWidget):
         )
 
     def _decide_layer(
-        self, decide: Callable[[Store, str, str, str], Action], title: str, prompt: str, what: str
+        self,
+        decide: Callable[[Store, str, str, str, int], Action],
+        title: str,
+        prompt: str,
+        what: str,
     ) -> bool:
-        """Accept or return A's layer with the reviewer's comment (none when cancelled)."""
+        """Accept or return A's layer with the reviewer's comment (none when cancelled), as
+        the panel showed it when she chose to (a refresh while she types does not count)."""
         article = self.window_.article
         if article is None:
             return False
+        a, seen = self.a.currentText(), self.seen_a
         comment = self.ask(self, title, prompt)
         if comment is None:
             return False
-        a = self.a.currentText()
-        return self._run(lambda: decide(self.window_.store, article.id, a, comment), what)
+        return self._run(lambda: decide(self.window_.store, article.id, a, comment, seen), what)
 
     def _run(self, make: Callable[[], Action | None], description: str) -> bool:
         try:

@@ -43,8 +43,8 @@ class ActionCommand(QUndoCommand):
         try:
             change = step(self.store)
         except AnnotatorError as exc:
-            # Nothing was written (the store rolled back); the window drops the history,
-            # which no longer matches the database.
+            # Nothing was written (the store rolled back), and the stack drops this step.
+            # The window decides about the rest (main_window.action_failed).
             self.failed = True
             self.setObsolete(True)
             self.on_error(exc)

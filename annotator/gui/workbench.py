@@ -32,6 +32,9 @@ class Workbench(Protocol):
     def articleOpened(self) -> SignalInstance: ...
 
     @property
+    def databaseChanged(self) -> SignalInstance: ...
+
+    @property
     def closed(self) -> bool:
         """True once the window closed: it no longer reads the database."""
         ...

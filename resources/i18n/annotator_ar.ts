@@ -413,37 +413,58 @@
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="213"/>
+        <location filename="../../annotator/gui/main_window.py" line="214"/>
         <source>Arabic news annotator</source>
         <translation>مُوسِّم الأخبار العربية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="220"/>
+        <location filename="../../annotator/gui/main_window.py" line="221"/>
         <source>Status: %1</source>
         <translation>الحالة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="227"/>
+        <location filename="../../annotator/gui/main_window.py" line="228"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="339"/>
+        <location filename="../../annotator/gui/main_window.py" line="340"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345"/>
+        <location filename="../../annotator/gui/main_window.py" line="347"/>
+        <source>Not undone</source>
+        <translation>تعذّر التراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="347"/>
+        <source>Not redone</source>
+        <translation>تعذّرت الإعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="349"/>
+        <source>Someone else changed this layer since. Going back would overwrite their change, so nothing was changed, and this step leaves the undo list:</source>
+        <translation>غيّر شخص آخر هذه الطبقة منذ ذلك الحين. التراجع كان سيمحو تغييره، لذلك لم يتغير شيء، وتخرج هذه الخطوة من قائمة التراجع:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="353"/>
+        <location filename="../../annotator/gui/main_window.py" line="361"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="345"/>
+        <location filename="../../annotator/gui/main_window.py" line="355"/>
+        <source>Another reviewer decided this layer a moment ago. It is now shown as it is: look at it again before deciding.</source>
+        <translation>حسم مراجع آخر هذه الطبقة قبل لحظة. تُعرض الآن كما هي: انظر إليها مرة أخرى قبل أن تقرر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="361"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="354"/>
+        <location filename="../../annotator/gui/main_window.py" line="375"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>
@@ -492,122 +513,127 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="56"/>
+        <location filename="../../annotator/gui/review_panel.py" line="59"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="57"/>
+        <location filename="../../annotator/gui/review_panel.py" line="60"/>
         <source>label mismatch</source>
         <translation>اختلاف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="58"/>
+        <location filename="../../annotator/gui/review_panel.py" line="61"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="59"/>
+        <location filename="../../annotator/gui/review_panel.py" line="62"/>
         <source>only A</source>
         <translation>عند A فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="60"/>
+        <location filename="../../annotator/gui/review_panel.py" line="63"/>
         <source>only B</source>
         <translation>عند B فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="169"/>
+        <location filename="../../annotator/gui/review_panel.py" line="180"/>
         <source>Choose two different annotators.</source>
         <translation>اختر محلّلَين مختلفين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="236"/>
+        <location filename="../../annotator/gui/review_panel.py" line="188"/>
+        <source>%1&apos;s layer: %2</source>
+        <translation>طبقة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/review_panel.py" line="256"/>
         <source>accept into gold</source>
         <translation>اعتماد في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="246"/>
+        <location filename="../../annotator/gui/review_panel.py" line="267"/>
         <source>reject from gold</source>
         <translation>رفض من الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="256"/>
+        <location filename="../../annotator/gui/review_panel.py" line="277"/>
         <source>Nothing both agree on.</source>
         <translation>لا شيء يتفق عليه الاثنان.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="259"/>
+        <location filename="../../annotator/gui/review_panel.py" line="280"/>
         <source>accept agreed spans</source>
         <translation>اعتماد الوسوم المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="265"/>
+        <location filename="../../annotator/gui/review_panel.py" line="286"/>
         <source>Accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="266"/>
+        <location filename="../../annotator/gui/review_panel.py" line="287"/>
         <source>Comment (optional):</source>
         <translation>تعليق (اختياري):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="267"/>
+        <location filename="../../annotator/gui/review_panel.py" line="288"/>
         <source>accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="273"/>
+        <location filename="../../annotator/gui/review_panel.py" line="294"/>
         <source>Return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="274"/>
+        <location filename="../../annotator/gui/review_panel.py" line="295"/>
         <source>Why does the layer go back?</source>
         <translation>لماذا تُرجَع الطبقة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="275"/>
+        <location filename="../../annotator/gui/review_panel.py" line="296"/>
         <source>return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="298"/>
+        <location filename="../../annotator/gui/review_panel.py" line="324"/>
         <source>Nothing to change.</source>
         <translation>لا شيء يتغيّر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="318"/>
+        <location filename="../../annotator/gui/review_panel.py" line="344"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="319"/>
+        <location filename="../../annotator/gui/review_panel.py" line="345"/>
         <source>A:</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="320"/>
+        <location filename="../../annotator/gui/review_panel.py" line="346"/>
         <source>B:</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="322"/>
+        <location filename="../../annotator/gui/review_panel.py" line="348"/>
         <source>Accept everything both agree on</source>
         <translation>اعتماد كل ما يتفق عليه الاثنان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="325"/>
+        <location filename="../../annotator/gui/review_panel.py" line="351"/>
         <source>Accept A&apos;s layer…</source>
         <translation>قبول طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="328"/>
+        <location filename="../../annotator/gui/review_panel.py" line="354"/>
         <source>Return A&apos;s layer…</source>
         <translation>إرجاع طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="331"/>
+        <location filename="../../annotator/gui/review_panel.py" line="357"/>
         <source>A: accept into gold · B: accept B&apos;s span · X: reject from gold</source>
         <translation>A: اعتماد في الطبقة الذهبية · B: اعتماد وسم B · X: رفض من الطبقة الذهبية</translation>
     </message>

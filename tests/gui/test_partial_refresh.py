@@ -16,6 +16,7 @@ from annotator.core.actions import AddRelation, AddSpan, Batch, SetAttribute
 from annotator.core.models import Span
 from annotator.core.store import Store
 from annotator.core.text.offsets import Utf16Map
+from annotator.gui.dialogs import ErrorDialog
 from annotator.gui.main_window import PARTIAL_MAX, MainWindow
 from annotator.gui.relation_list import RELATION_ID_ROLE
 from annotator.gui.span_layers import SpanLayers
@@ -156,21 +157,28 @@ def test_undo_of_a_delete_brings_back_its_relation_in_every_view(qtbot, window, 
     assert reloads == []
 
 
-def test_undo_of_a_span_drops_a_relation_another_process_linked_to_it(
-    qtbot, window, reloads, db_path
+def test_undo_of_a_span_another_process_linked_a_relation_to_is_refused_and_views_hold(
+    qtbot, window, reloads, db_path, monkeypatch
 ):
+    """Undoing the title would take the other process's relation with it (SQLite deletes
+    it with the span): the undo is refused, and the views still show what a reload shows."""
+    shown: list[list[str]] = []
+    monkeypatch.setattr(
+        ErrorDialog, "ask", classmethod(lambda cls, p, t, m, lines: shown.append(lines))
+    )
     label(qtbot, window, *find(window, "عزيز أخنوش"), "P")
     label(qtbot, window, *find(window, "رئيس الحكومة"), "T")
     person, title = _span_id(window, "عزيز أخنوش"), _span_id(window, "رئيس الحكومة")
     with Store(db_path) as other:
         AddRelation("HAS_TITLE", person, title).apply(other)
     qtbot.waitUntil(lambda: len(window.relations) == 1, timeout=3000)
-    reloads.clear()
-    window.undo_stack.undo()  # the title goes, and SQLite takes the relation with it
-    assert window.relations == []
-    assert window.relation_list.count() == 0
+    window.undo_stack.undo()
+    assert len(shown) == 1
+    assert "changed by someone else" in shown[0][0]
+    assert set(window.spans) == {person, title}
+    assert len(window.relations) == 1
+    assert window.relation_list.count() == 1
     _assert_as_reloaded(window)
-    assert reloads == []
 
 
 def test_lanes_are_measured_again_after_zoom_and_resize(qtbot, window):

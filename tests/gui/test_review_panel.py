@@ -8,7 +8,11 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.actions import AddSpan
 from annotator.core.models import GOLD
+from annotator.core.review.gold import accept_layer, accept_span
+from annotator.core.store import Store
+from annotator.gui.dialogs import ErrorDialog
 from annotator.gui.main_window import MainWindow
+from annotator.gui.names import isolate
 from annotator.gui.review_panel import ReviewPanel
 
 
@@ -119,3 +123,74 @@ def test_accept_and_return_layer_ask_for_a_comment(
     assert window.store.layer(window.article.id, "amina").status == "accepted"
     window.menus.undo_action.trigger()
     assert window.store.layer(window.article.id, "amina").status == "returned"
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, list[str]]]:
+    seen: list[tuple[str, str, list[str]]] = []
+    monkeypatch.setattr(
+        ErrorDialog, "ask", classmethod(lambda cls, p, t, m, lines: seen.append((t, m, lines)))
+    )
+    return seen
+
+
+def test_a_decision_another_reviewer_beat_is_refused_and_the_panel_shows_theirs(
+    monkeypatch: pytest.MonkeyPatch, window: MainWindow, panel: ReviewPanel, db_path, shown
+) -> None:
+    assert window.article is not None
+    article = window.article.id
+    assert panel.layer_status.text() == f"{isolate('amina')}'s layer: in progress"
+    monkeypatch.setattr(ReviewPanel, "ask", classmethod(lambda cls, *a: "names are missing"))
+    with Store(db_path) as other:  # another reviewer, in her own window
+        seen = other.layer(article, "amina").version
+        accept_layer(other, article, "amina", "ok", seen=seen).apply(other)
+
+        assert not panel.return_layer()
+
+    assert len(shown) == 1
+    title, message, lines = shown[0]
+    assert title == "Not saved"
+    assert message.startswith("Another reviewer decided this layer a moment ago.")
+    assert "another reviewer decided this layer a moment ago" in lines[0]
+    assert window.store.layer(article, "amina").status == "accepted"
+    assert panel.layer_status.text() == f"{isolate('amina')}'s layer: accepted"
+    assert not window.undo_stack.canUndo()  # nothing was done
+    # Now that she has seen the other decision, returning the layer is her decision.
+    assert panel.return_layer()
+    assert window.store.layer(article, "amina").status == "returned"
+
+
+def test_a_gold_edit_on_gold_another_reviewer_changed_since_is_refused(
+    qtbot: QtBot, window: MainWindow, panel: ReviewPanel, db_path, shown
+) -> None:
+    assert window.article is not None
+    title_start = window.article.text.index("رئيس الحكومة")
+    with Store(db_path) as other:
+        (person,) = [s for s in other.spans(window.article.id, "karim") if s.label == "PERSON"]
+        accept = accept_span(other, person.id)
+        assert accept is not None
+        accept.apply(other)
+
+        panel.list.setFocus()
+        panel.list.setCurrentRow(row_of(panel, "only_a"))
+        qtbot.keyClick(panel.list, Qt.Key.Key_A)
+
+    assert len(shown) == 1
+    assert "gold of article" in shown[0][2][0]
+    assert [label for *_, label in gold(window)] == ["PERSON"]  # the other reviewer's
+    # The panel re-read gold: the same key now accepts the title beside it.
+    panel.list.setCurrentRow(row_of(panel, "only_a"))
+    qtbot.keyClick(panel.list, Qt.Key.Key_A)
+    assert (title_start, title_start + len("رئيس الحكومة"), "TITLE") in gold(window)
+
+
+def test_the_panel_follows_a_decision_made_in_another_window(
+    qtbot: QtBot, window: MainWindow, panel: ReviewPanel, db_path
+) -> None:
+    assert window.article is not None
+    with Store(db_path) as other:
+        accept_layer(other, window.article.id, "amina").apply(other)
+    qtbot.waitUntil(
+        lambda: panel.layer_status.text() == f"{isolate('amina')}'s layer: accepted", timeout=3000
+    )
+    assert panel.seen_a == window.store.layer(window.article.id, "amina").version

@@ -47,3 +47,36 @@ def test_ctrl_z_after_a_reviewers_accept_is_refused_clearly_and_keeps_the_accept
     assert window.store.layer(FIRST, ANALYST).status == "accepted"
     assert len(db_spans(window)) == 2
     assert "accepted" in window.status_label.text()
+
+    # The refused step left the undo list; the steps before it are still there, each
+    # checked on its own: the person on the accepted layer is refused too, the place on
+    # the other article undoes.
+    assert window.undo_stack.count() == 2
+    ctrl_z(qtbot, window)
+    assert len(shown) == 2
+    assert len(db_spans(window)) == 2
+    ctrl_z(qtbot, window)
+    assert len(shown) == 2
+    assert window.article.id == SECOND
+    assert db_spans(window) == []
+    assert window.undo_stack.count() == 1  # the place can be redone
+
+
+def test_redo_after_a_reviewers_decision_is_refused_and_leaves_the_redo_list(
+    qtbot, window, db_path, shown
+):
+    label(qtbot, window, *find(window, "عزيز أخنوش"), "P")
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.open_article(FIRST)
+    ctrl_z(qtbot, window)  # not done after all
+    assert window.store.layer(FIRST, ANALYST).status == "in_progress"
+    with Store(db_path) as reviewer:
+        accept_layer(reviewer, FIRST, ANALYST).apply(reviewer)
+
+    window.menus.redo_action.trigger()
+
+    assert len(shown) == 1
+    assert "redo" in shown[0][0].lower()
+    assert window.store.layer(FIRST, ANALYST).status == "accepted"
+    qtbot.waitUntil(lambda: not window.menus.redo_action.isEnabled())
+    assert window.undo_stack.canUndo()  # the label itself is still undoable

@@ -20,6 +20,7 @@ from annotator.core.errors import InputError
 from annotator.core.formats.readers import READERS, detect_format
 from annotator.core.formats.records import IncomingArticle, IncomingSpan
 from annotator.core.store import Store
+from annotator.core.store.layers import FIRST_VERSION, NEXT_VERSION, first_version_args
 from annotator.core.text.decode import frozen_sha256, title_of
 
 CHUNK_ARTICLES = 500
@@ -397,6 +398,7 @@ class _FileWriter:
                     shas[article.id] if shas else frozen_sha256(article.text),
                     now,
                     import_id,
+                    *first_version_args(article.id, annotator_id),
                 )
             )
             self.report.layers_added += 1
@@ -415,10 +417,11 @@ class _FileWriter:
             relations,
         )
         conn.executemany(
-            "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at, import_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
+            "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at, "
+            f"import_id, version, last_version) VALUES (?, ?, ?, ?, ?, ?, ?, {FIRST_VERSION}, "
+            f"{FIRST_VERSION}) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
             "status = excluded.status, comment = excluded.comment, text_sha256 = excluded.text_sha256, "
-            "updated_at = excluded.updated_at",
+            f"updated_at = excluded.updated_at, {NEXT_VERSION}",
             layers,
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from annotator.core.actions import (
     Action,
@@ -19,7 +19,7 @@ from annotator.core.actions import (
     SetStatus,
 )
 from annotator.core.errors import ActionError
-from annotator.core.models import GOLD, Relation, Span
+from annotator.core.models import GOLD, Layer, Relation, Span
 from annotator.core.store import Store
 
 Kind = Literal["agree", "label_mismatch", "overlap", "only_a", "only_b"]
@@ -122,11 +122,19 @@ class CopyToGold(Batch):
     description = "accept into gold"
 
     def apply(self, store: Store) -> Change:
-        if self._planned:
+        try:
             return super().apply(store)
-        with store.write():
-            sources = [_require(store, span_id) for span_id in self.span_ids]
-            changes = self._plan_and_apply(store, sources) if sources else []
+        except BaseException:
+            if self._journal is None:  # the first apply failed: nothing of its plan holds
+                self.actions.clear()
+                self._planned = False
+            raise
+
+    def _applied(self, store: Store) -> Change:
+        if self._planned:
+            return super()._applied(store)
+        sources = [_require(store, span_id) for span_id in self.span_ids]
+        changes = self._plan_and_apply(store, sources) if sources else []
         self._planned = True
         return _combine(changes, sources[0].article_id if sources else "")
 
@@ -192,7 +200,7 @@ class CopyToGold(Batch):
         return changes
 
     def _do(self, store: Store, step: Action) -> Change:
-        change = step.apply(store)
+        change = step._applied(store)
         self.actions.append(step)
         return change
 
@@ -236,29 +244,33 @@ def _combine(changes: list[Change], article_id: str) -> Change:
     )
 
 
-def accept_span(store: Store, span_id: int) -> CopyToGold | None:
+def accept_span(store: Store, span_id: int, seen_gold: int | None = None) -> CopyToGold | None:
     """The action that copies one span into gold; None when gold already holds it as is
-    (so the undo stack gets no empty step)."""
+    (so the undo stack gets no empty step). ``seen_gold`` is the version of gold the
+    reviewer saw (None: gold as it is now); another reviewer's gold edit since refuses it."""
     source = _require(store, span_id)
     if source.annotator == GOLD:
         raise ActionError("this span is already gold")
     for span in store.spans(source.article_id, GOLD):
         if _key(span) == _key(source) and span.attributes == source.attributes:
             return None
-    return CopyToGold([], "accept span", span_ids=(span_id,))
+    action = CopyToGold([], "accept span", span_ids=(span_id,))
+    return _on_gold(store, action, source.article_id, seen_gold)
 
 
-def reject_span(store: Store, span_id: int) -> DeleteSpan | None:
+def reject_span(store: Store, span_id: int, seen_gold: int | None = None) -> DeleteSpan | None:
     """The action that removes the gold span matching a rejected span (same bounds and
     label); None when gold has no such span — rejecting then records nothing."""
     source = _require(store, span_id)
     for span in store.spans(source.article_id, GOLD):
         if _key(span) == _key(source):
-            return DeleteSpan(span.id)
+            return _on_gold(store, DeleteSpan(span.id), source.article_id, seen_gold)
     return None
 
 
-def accept_agreed(store: Store, article_id: str, a: str, b: str) -> CopyToGold:
+def accept_agreed(
+    store: Store, article_id: str, a: str, b: str, seen_gold: int | None = None
+) -> CopyToGold:
     """One action (one undo step) copying every span both layers agree on into gold, with
     the attribute values and the relations both layers have."""
     pairs = [p for p in compare_layers(store, article_id, a, b).pairs if p.kind == "agree"]
@@ -267,30 +279,82 @@ def accept_agreed(store: Store, article_id: str, a: str, b: str) -> CopyToGold:
         for p in pairs
         if p.a is not None and p.b is not None
     }
-    return CopyToGold([], "accept agreed", span_ids=tuple(shared), agreed_with=b, attributes=shared)
+    action = CopyToGold(
+        [], "accept agreed", span_ids=tuple(shared), agreed_with=b, attributes=shared
+    )
+    return _on_gold(store, action, article_id, seen_gold)
+
+
+Edit = TypeVar("Edit", bound=Action)
+
+
+def _on_gold(store: Store, action: Edit, article_id: str, seen: int | None) -> Edit:
+    """A gold edit holds only on gold as the reviewer saw it. The whole gold layer of the
+    article is checked, not each span: the panel's pairs were computed from all of it, so
+    any other reviewer's edit of it since may change what she would decide."""
+    version = store.layer(article_id, GOLD).version if seen is None else seen
+    return action.expect(article_id, GOLD, version)
 
 
 # -- workflow --------------------------------------------------------------------------
 
-
-def accept_layer(store: Store, article_id: str, annotator: str, comment: str = "") -> SetStatus:
-    """The reviewer accepts an analyst's layer of an article."""
-    return _review(store, article_id, annotator, "accepted", comment)
+DECIDED = ("accepted", "returned")
 
 
-def return_layer(store: Store, article_id: str, annotator: str, comment: str) -> SetStatus:
+def accept_layer(
+    store: Store, article_id: str, annotator: str, comment: str = "", seen: int | None = None
+) -> SetStatus:
+    """The reviewer accepts an analyst's layer of an article. ``seen`` is the layer's
+    version she saw; None (a script, the command line without --seen) takes the layer as
+    it is now, and then refuses to change another reviewer's decision."""
+    return _review(store, article_id, annotator, "accepted", comment, seen)
+
+
+def return_layer(
+    store: Store, article_id: str, annotator: str, comment: str, seen: int | None = None
+) -> SetStatus:
     """The reviewer sends a layer back to its analyst, saying why."""
     if not comment.strip():
         raise ActionError("say why the layer goes back: the analyst reads this comment")
-    return _review(store, article_id, annotator, "returned", comment)
+    return _review(store, article_id, annotator, "returned", comment, seen)
 
 
-def _review(store: Store, article_id: str, annotator: str, status: str, comment: str) -> SetStatus:
+def reopen_layer(
+    store: Store, article_id: str, annotator: str, seen: int | None = None
+) -> SetStatus:
+    """The reviewer withdraws a decision: an accepted or returned layer goes back to
+    in_progress, its comment kept."""
+    layer = _layer_to_review(store, article_id, annotator)
+    if layer.status not in DECIDED:
+        raise ActionError(
+            f"{annotator}'s layer of article {article_id} is {layer.status}, not decided: "
+            "nothing to reopen"
+        )
+    version = layer.version if seen is None else seen
+    return SetStatus(article_id, annotator, "in_progress").expect(article_id, annotator, version)
+
+
+def _review(
+    store: Store, article_id: str, annotator: str, status: str, comment: str, seen: int | None
+) -> SetStatus:
+    layer = _layer_to_review(store, article_id, annotator)
+    if seen is None:
+        if layer.status in DECIDED:
+            raise ActionError(
+                f"{annotator}'s layer of article {article_id} is already {layer.status} by a "
+                f"reviewer (version {layer.version}); to change that decision, quote the "
+                "version you looked at"
+            )
+        seen = layer.version
+    return SetStatus(article_id, annotator, status, comment).expect(article_id, annotator, seen)
+
+
+def _layer_to_review(store: Store, article_id: str, annotator: str) -> Layer:
     if store.article(article_id) is None:
         raise ActionError(f"no article {article_id!r}")
     if store.find_annotator_id(annotator) is None:
         raise ActionError(f"no annotator {annotator!r}")
-    return SetStatus(article_id, annotator, status, comment)
+    return store.layer(article_id, annotator)
 
 
 __all__ = [
@@ -302,5 +366,6 @@ __all__ = [
     "accept_span",
     "compare_layers",
     "reject_span",
+    "reopen_layer",
     "return_layer",
 ]

@@ -21,6 +21,7 @@ from typing import Any
 from annotator.core.errors import StoreError
 from annotator.core.formats.bundles import Groups
 from annotator.core.store import Store
+from annotator.core.store.layers import FIRST_VERSION, NEXT_VERSION, first_version_args
 from annotator.core.store.migrations import LATEST
 from annotator.core.store.sqlite import live
 
@@ -222,14 +223,27 @@ def _merge_layer(
             if head in new_ids and tail in new_ids
         ],
     )
-    # A layer of ours without labels keeps its workflow status unless it is still new.
+    # A layer of ours without labels keeps its workflow status unless it is still new; it
+    # gets a new version either way, since its labels changed.
+    unless_new = "CASE WHEN layers.status = 'new' THEN excluded.{0} ELSE layers.{0} END"
     store.execute(
-        "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
-        "status = excluded.status, comment = excluded.comment, "
-        "text_sha256 = excluded.text_sha256, updated_at = excluded.updated_at "
-        "WHERE layers.status = 'new'",
-        [article_id, annotator_id, theirs.status, theirs.comment, theirs.text_sha256, time.time()],
+        "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, updated_at, "
+        f"version, last_version) VALUES (?, ?, ?, ?, ?, ?, {FIRST_VERSION}, {FIRST_VERSION}) "
+        "ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
+        + ", ".join(
+            f"{column} = {unless_new.format(column)}"
+            for column in ("status", "comment", "text_sha256", "updated_at")
+        )
+        + f", {NEXT_VERSION}",
+        [
+            article_id,
+            annotator_id,
+            theirs.status,
+            theirs.comment,
+            theirs.text_sha256,
+            time.time(),
+            *first_version_args(article_id, annotator_id),
+        ],
     )
     report.layers_copied += 1
 

@@ -16,8 +16,9 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import StoreError
-from annotator.core.models import GOLD, Article, Layer, Relation, Span
+from annotator.core.models import GOLD, Article, Relation, Span
 from annotator.core.schema import Schema, default_schema
+from annotator.core.store.layers import JournalEntry, LayerRows
 from annotator.core.store.sqlite import SQLiteDatabase, live, live_article
 from annotator.core.text.folding import normalise_for_search
 
@@ -32,7 +33,7 @@ _RELATIONS = (
 )
 
 
-class Store:
+class Store(LayerRows):
     """A database of articles and every annotator's labels."""
 
     def __init__(
@@ -44,7 +45,7 @@ class Store:
         self.schema = schema or default_schema()
         self._annotator_ids: dict[str, int] = {}
         # Layers an action touched, with their rows before it, so undo restores them exactly.
-        self.layer_journal: list[tuple[str, int, tuple[object, ...] | None]] | None = None
+        self.layer_journal: list[JournalEntry] | None = None
         self.database = SQLiteDatabase(path, verify=verify)
         self.path = self.database.path
         self.conn = self.database.conn
@@ -145,6 +146,10 @@ class Store:
     def find_annotator_id(self, name: str) -> int | None:
         row = self.execute("SELECT id FROM annotators WHERE name = ?", [name]).fetchone()
         return None if row is None else int(row[0])
+
+    def annotator_name(self, annotator_id: int) -> str:
+        row = self.execute("SELECT name FROM annotators WHERE id = ?", [annotator_id]).fetchone()
+        return "" if row is None else str(row[0])
 
     def annotators(self) -> list[str]:
         return [r[0] for r in self.execute("SELECT name FROM annotators ORDER BY name")]
@@ -264,68 +269,6 @@ class Store:
     def relation(self, relation_id: int) -> Relation | None:
         row = self.execute(f"{_RELATIONS} WHERE r.id = ?", [relation_id]).fetchone()
         return None if row is None else Relation(*row)
-
-    # -- layers (workflow status) ----------------------------------------------------
-
-    def layer(self, article_id: str, annotator: str) -> Layer:
-        row = self.execute(
-            "SELECT l.status, l.comment, l.text_sha256 FROM layers l "
-            "JOIN annotators n ON n.id = l.annotator_id "
-            f"WHERE l.article_id = ? AND n.name = ? AND {live('l')}",
-            [article_id, annotator],
-        ).fetchone()
-        if row is None:
-            return Layer(article_id, annotator)
-        return Layer(article_id, annotator, *row)
-
-    def layers(self, article_id: str) -> list[Layer]:
-        rows = self.execute(
-            "SELECT n.name, l.status, l.comment, l.text_sha256 FROM layers l "
-            "JOIN annotators n ON n.id = l.annotator_id "
-            f"WHERE l.article_id = ? AND {live('l')} ORDER BY n.name",
-            [article_id],
-        )
-        return [
-            Layer(article_id, name, status, comment, sha) for name, status, comment, sha in rows
-        ]
-
-    def touch_layer(self, article_id: str, annotator: str, status: str | None = None) -> None:
-        """Make sure the layer exists; an action on a new layer moves it to in_progress.
-        Call inside write()."""
-        annotator_id = self.annotator_id(annotator)
-        if self.layer_journal is not None and not any(
-            entry[:2] == (article_id, annotator_id) for entry in self.layer_journal
-        ):
-            before = self.execute(
-                "SELECT status, comment, text_sha256, updated_at, import_id FROM layers "
-                "WHERE article_id = ? AND annotator_id = ?",
-                [article_id, annotator_id],
-            ).fetchone()
-            self.layer_journal.append((article_id, annotator_id, before))
-        sha = self.execute("SELECT text_sha256 FROM articles WHERE id = ?", [article_id]).fetchone()
-        if sha is None:
-            raise StoreError(f"no article {article_id!r}")
-        self.execute(
-            "INSERT INTO layers (article_id, annotator_id, status, text_sha256, updated_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, annotator_id) DO UPDATE SET "
-            "updated_at = excluded.updated_at, status = CASE WHEN layers.status = 'new' "
-            "THEN excluded.status ELSE layers.status END",
-            [article_id, annotator_id, status or "in_progress", sha[0], time.time()],
-        )
-
-    def restore_layers(self, journal: list[tuple[str, int, tuple[object, ...] | None]]) -> None:
-        """Put layer rows back as a journal recorded them (call inside write())."""
-        for article_id, annotator_id, before in journal:
-            self.execute(
-                "DELETE FROM layers WHERE article_id = ? AND annotator_id = ?",
-                [article_id, annotator_id],
-            )
-            if before is not None:
-                self.execute(
-                    "INSERT INTO layers (article_id, annotator_id, status, comment, text_sha256, "
-                    "updated_at, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [article_id, annotator_id, *before],
-                )
 
     def log_action(self, annotator: str, article_id: str, kind: str, detail: object) -> None:
         """Record an action in the log, inside the action's own transaction."""

@@ -116,8 +116,36 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
 END;
 """
 
+# Layer versions. ``version`` names the state a layer is in: every write gives it a number
+# the layer never had (``last_version`` + 1), and undo gives the old state back its old
+# number, so equal numbers mean the same state. A reviewer's decision, a gold edit, undo
+# and redo each hold only if the layer is still at the version they expect
+# (UPDATE ... WHERE version = ?). ``removed_layers`` keeps the last number of a layer row
+# that undo removed, so a layer made again later starts past it.
+M002_SQLITE = """
+ALTER TABLE layers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE layers ADD COLUMN last_version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE removed_layers (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    last_version INTEGER NOT NULL,
+    PRIMARY KEY (article_id, annotator_id)
+) WITHOUT ROWID;
+"""
+M002_POSTGRES = """
+ALTER TABLE layers ADD COLUMN version integer NOT NULL DEFAULT 1;
+ALTER TABLE layers ADD COLUMN last_version integer NOT NULL DEFAULT 1;
+CREATE TABLE removed_layers (
+    article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    annotator_id integer NOT NULL REFERENCES annotators(id),
+    last_version integer NOT NULL,
+    PRIMARY KEY (article_id, annotator_id)
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration("m001_initial", M001_SQLITE),
+    Migration("m002_layer_versions", M002_SQLITE, M002_POSTGRES),
 ]
 LATEST = len(MIGRATIONS)
 
