@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.formats.importers import import_paths
 from annotator.core.store import Store
 from annotator.gui.app import Language, load_fonts
+from annotator.gui.dialogs import ErrorDialog
 from annotator.gui.main_window import MainWindow
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -37,6 +38,17 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def fonts(qapp: QApplication) -> None:
     load_fonts()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_error_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that does not expect the error dialog fails (pytest-qt reports the exception)
+    instead of blocking in its exec(); tests that expect it replace ``ask`` themselves."""
+
+    def refuse(cls: type, parent: object, title: str, message: str, lines: list[str]) -> None:
+        raise AssertionError(f"unexpected error dialog: {title}: {message} {lines}")
+
+    monkeypatch.setattr(ErrorDialog, "ask", classmethod(refuse))
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from conftest import ANALYST, FIRST
 from gui_helpers import db_spans, find, label
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.review.gold import accept_layer
 from annotator.core.store import Store
@@ -25,6 +26,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, list[str]]]:
 
 def ctrl_z(qtbot, window) -> None:
     qtbot.keyClick(window.text_view, "z", Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()  # what the window queued after it (e.g. clearing the stack)
 
 
 def test_ctrl_z_after_a_reviewers_accept_is_refused_clearly_and_keeps_the_accept(
