@@ -346,14 +346,14 @@ class MainWindow(QMainWindow):
             # when undone or redone, so the rest of the history still holds.
             title = self.tr("Not undone") if error.step == "undo" else self.tr("Not redone")
             message = self.tr(
-                "Someone else changed this layer since. Going back would overwrite their "
-                "change, so nothing was changed, and this step leaves the undo list:"
+                "Nothing was changed, and this step leaves the undo list: going back would "
+                "overwrite a change someone else made since."
             )
         elif isinstance(error, LayerConflictError):
             title = self.tr("Not saved")
             message = self.tr(
-                "Another reviewer decided this layer a moment ago. It is now shown as it is: "
-                "look at it again before deciding."
+                "Nothing was saved. The layer is now shown as it is: look at it again before "
+                "deciding."
             )
         else:
             # The database refused: the history may no longer match it, so it goes.

@@ -444,19 +444,19 @@
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="349"/>
-        <source>Someone else changed this layer since. Going back would overwrite their change, so nothing was changed, and this step leaves the undo list:</source>
-        <translation>غيّر شخص آخر هذه الطبقة منذ ذلك الحين. التراجع كان سيمحو تغييره، لذلك لم يتغير شيء، وتخرج هذه الخطوة من قائمة التراجع:</translation>
+        <source>Nothing was changed, and this step leaves the undo list: going back would overwrite a change someone else made since.</source>
+        <translation>لم يتغير شيء، وتخرج هذه الخطوة من قائمة التراجع: الرجوع كان سيمحو تغييرا أجراه شخص آخر منذ ذلك الحين.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/main_window.py" line="355"/>
+        <source>Nothing was saved. The layer is now shown as it is: look at it again before deciding.</source>
+        <translation>لم يُحفظ شيء. تُعرض الطبقة الآن كما هي: انظر إليها مرة أخرى قبل أن تقرر.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="353"/>
         <location filename="../../annotator/gui/main_window.py" line="361"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/gui/main_window.py" line="355"/>
-        <source>Another reviewer decided this layer a moment ago. It is now shown as it is: look at it again before deciding.</source>
-        <translation>حسم مراجع آخر هذه الطبقة قبل لحظة. تُعرض الآن كما هي: انظر إليها مرة أخرى قبل أن تقرر.</translation>
     </message>
     <message>
         <location filename="../../annotator/gui/main_window.py" line="361"/>

@@ -150,7 +150,7 @@ def test_a_decision_another_reviewer_beat_is_refused_and_the_panel_shows_theirs(
     assert len(shown) == 1
     title, message, lines = shown[0]
     assert title == "Not saved"
-    assert message.startswith("Another reviewer decided this layer a moment ago.")
+    assert message.startswith("Nothing was saved.")
     assert "another reviewer decided this layer a moment ago" in lines[0]
     assert window.store.layer(article, "amina").status == "accepted"
     assert panel.layer_status.text() == f"{isolate('amina')}'s layer: accepted"
