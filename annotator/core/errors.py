@@ -35,3 +35,7 @@ class SchemaVersionError(StoreError):
 
 class ActionError(AnnotatorError):
     """A label action is not allowed (unknown span, label or relation type)."""
+
+
+class MissingExtraError(AnnotatorError):
+    """The work asked for needs an optional dependency that is not installed."""

@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats.readers import READERS, detect_format
-from annotator.core.formats.records import IncomingArticle, IncomingSpan
+from annotator.core.formats.readers import (
+    AUTO_SUFFIXES,
+    INPUT_FORMATS,
+    KNOWN_SUFFIXES,
+    detect_format,
+)
+from annotator.core.formats.records import IncomingArticle, IncomingSpan, ReadContext
 from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256, title_of
 
@@ -35,6 +40,9 @@ class FileReport:
     layers_added: int = 0
     layers_unchanged: int = 0
     spans_added: int = 0
+    duplicates_skipped: int = 0
+    # What the reader skipped or decided ("cancelled annotations skipped": 2), shown to the user.
+    notes: dict[str, int] = field(default_factory=dict)
     error: InputError | None = None
 
 
@@ -57,6 +65,20 @@ class ImportReport:
             f"{self.total('articles_replaced')} replaced, {self.total('layers_added')} layer(s) "
             f"with {self.total('spans_added')} span(s); {len(self.errors)} file(s) refused"
         )
+
+    def notes(self) -> list[str]:
+        """What the files held that was not imported, or was decided for the user."""
+        out = []
+        for report in self.files:
+            if report.error is not None:
+                continue
+            if report.duplicates_skipped:
+                out.append(
+                    f"{report.path}: {report.duplicates_skipped} repeated identical line(s) "
+                    "added once"
+                )
+            out += [f"{report.path}: {what}: {n}" for what, n in report.notes.items()]
+        return out
 
 
 def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:
@@ -81,21 +103,50 @@ def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]
         )
 
 
-def expand_paths(paths: Iterable[str | Path], fmt: str) -> list[Path]:
-    """Files to import: folders give their files of the format (by extension), sorted."""
-    suffixes = {"auto": (".txt", ".jsonl", ".csv"), "txt": (".txt",), "csv": (".csv",)}.get(
-        fmt, (".jsonl", ".json")
-    )
-    found: list[Path] = []
+@dataclass(frozen=True)
+class ImportUnit:
+    """One import: a file, or a folder read whole (a brat collection); or the error that a
+    path named on the command line cannot be imported at all."""
+
+    path: Path
+    error: InputError | None = None
+
+
+def import_units(paths: Iterable[str | Path], fmt: str) -> list[ImportUnit]:
+    """Files to import: folders give their files of the format (by extension), sorted; a
+    brat folder is one unit. A folder named like a file, or one with nothing to import,
+    is an error naming it (it used to import nothing, silently)."""
+    if fmt == "auto":
+        suffixes: tuple[str, ...] = AUTO_SUFFIXES
+    elif fmt in INPUT_FORMATS:
+        suffixes = INPUT_FORMATS[fmt].suffixes
+    else:
+        suffixes = ()
+    units: list[ImportUnit] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+        if not path.is_dir():
+            units.append(ImportUnit(path))
+            continue
+        if fmt == "brat" or (fmt == "auto" and any(path.rglob("*.ann"))):
+            units.append(ImportUnit(path))
+            continue
+        if path.suffix.lower() in KNOWN_SUFFIXES:
+            units.append(ImportUnit(path, InputError("is a folder, not a file", path)))
+            continue
+        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+        if not found:
+            shown = ", ".join(suffixes) or "(none)"
+            units.append(
+                ImportUnit(path, InputError(f"no files to import ({shown}) in the folder", path))
             )
-        else:
-            found.append(path)
-    return found
+        units += [ImportUnit(p) for p in found]
+    return units
+
+
+def expand_paths(paths: Iterable[str | Path], fmt: str) -> list[Path]:
+    """The paths import_paths will read, for a progress bar."""
+    return [unit.path for unit in import_units(paths, fmt) if unit.error is None]
 
 
 def count_lines(path: Path) -> int:
@@ -116,14 +167,24 @@ def import_paths(
     fmt: str = "auto",
     replace: bool = False,
     progress: Progress | None = None,
+    annotator_map: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders; each file is all or nothing, and a bad file does not stop
     the others (its error is in the report)."""
     report = ImportReport()
-    for path in expand_paths(paths, fmt):
+    for unit in import_units(paths, fmt):
+        if unit.error is not None:
+            report.files.append(FileReport(unit.path, error=unit.error))
+            continue
         report.files.append(
             import_file(
-                store, path, annotator=annotator, fmt=fmt, replace=replace, progress=progress
+                store,
+                unit.path,
+                annotator=annotator,
+                fmt=fmt,
+                replace=replace,
+                progress=progress,
+                annotator_map=annotator_map,
             )
         )
     return report
@@ -137,25 +198,43 @@ def import_file(
     fmt: str = "auto",
     replace: bool = False,
     progress: Progress | None = None,
+    annotator_map: dict[str, str] | None = None,
 ) -> FileReport:
     report = FileReport(path)
+    context = ReadContext(store.schema, annotator, dict(annotator_map or {}))
     try:
         if not path.exists():
             raise InputError("no such file or folder", path)
-        if path.is_dir():
-            raise InputError("is a folder (give the folder itself to import its files)", path)
         file_format = detect_format(path) if fmt == "auto" else fmt
-        if file_format not in READERS:
+        if file_format not in INPUT_FORMATS:
             raise InputError(f"unknown format {file_format!r}", path)
-        articles = READERS[file_format](path, store.schema, annotator)
+        if path.is_dir() and not INPUT_FORMATS[file_format].folder:
+            raise InputError("is a folder, not a file", path)
+        articles = INPUT_FORMATS[file_format].read(path, context)
         _FileWriter(store, path, report, replace).write(articles, progress)
+        report.notes = dict(context.notes)
     except InputError as exc:
         report.error = exc
     return report
 
 
+def _content(article: IncomingArticle) -> int:
+    """A digest of everything a line brings (compared only between lines with the same
+    article id and annotator; Python's 64-bit hash, computed in C for the text)."""
+    return hash(
+        (
+            article.text,
+            article.status,
+            article.comment,
+            tuple(span.key for span in article.spans),
+            tuple(article.relations),
+        )
+    )
+
+
 class _SeenKeys:
-    """The (article id, annotator) pairs of a file so far, to refuse a repeated line.
+    """The (article id, annotator) pairs of a file so far, with a digest of each one's
+    content, to add a repeated identical line once and refuse a repeated different one.
 
     The current chunk's pairs are in memory, earlier chunks' in a temporary table of this
     connection (on disk past SQLite's small page cache): a set of every pair made an
@@ -165,30 +244,36 @@ class _SeenKeys:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.count = 0
-        self._chunk: set[tuple[str, str]] = set()
+        self._chunk: dict[tuple[str, str], int] = {}
+        conn.execute("DROP TABLE IF EXISTS temp.import_seen")
         conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT NOT NULL, "
-            "annotator TEXT NOT NULL, PRIMARY KEY (id, annotator)) WITHOUT ROWID"
+            "CREATE TEMP TABLE import_seen (id TEXT NOT NULL, annotator TEXT NOT NULL, "
+            "digest INTEGER NOT NULL, PRIMARY KEY (id, annotator)) WITHOUT ROWID"
         )
-        conn.execute("DELETE FROM temp.import_seen")
 
-    def add(self, article_id: str, annotator: str | None) -> bool:
-        """Record a pair; False if the file had it already."""
-        key = (article_id, annotator or "")  # annotator names are never empty
-        if key in self._chunk:
-            return False
-        if self.conn.execute(
-            "SELECT 1 FROM temp.import_seen WHERE id = ? AND annotator = ?", key
-        ).fetchone():
-            return False
-        self._chunk.add(key)
+    def add(self, article: IncomingArticle) -> str:
+        """Record a line: "new", "same" (an identical line came before) or "different"."""
+        key = (article.id, article.annotator or "")  # annotator names are never empty
+        digest = _content(article)
+        before = self._chunk.get(key)
+        if before is None:
+            row = self.conn.execute(
+                "SELECT digest FROM temp.import_seen WHERE id = ? AND annotator = ?", key
+            ).fetchone()
+            before = row[0] if row else None
+        if before is not None:
+            return "same" if before == digest else "different"
+        self._chunk[key] = digest
         self.count += 1
-        return True
+        return "new"
 
     def flush(self) -> None:
         """Move the chunk's pairs to the table (inside the chunk's transaction)."""
-        self.conn.executemany("INSERT INTO temp.import_seen VALUES (?, ?)", self._chunk)
-        self._chunk = set()
+        self.conn.executemany(
+            "INSERT INTO temp.import_seen VALUES (?, ?, ?)",
+            [(*key, digest) for key, digest in self._chunk.items()],
+        )
+        self._chunk = {}
 
     def close(self) -> None:
         self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
@@ -215,9 +300,16 @@ class _FileWriter:
             chunk: list[IncomingArticle] = []
             line = 1
             for count, article in enumerate(articles, start=1):
-                if not self.seen.add(article.id, article.annotator):
+                seen = self.seen.add(article)
+                if seen == "same":
+                    self.report.duplicates_skipped += 1
+                    continue
+                if seen == "different":
+                    whose = f" for annotator {article.annotator!r}" if article.annotator else ""
                     raise InputError(
-                        f"duplicate article id {article.id!r}", self.path, article.line
+                        f"article {article.id!r} appears twice{whose} with different content",
+                        self.path,
+                        article.line,
                     )
                 chunk.append(article)
                 line = article.line or count
