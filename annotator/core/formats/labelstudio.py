@@ -33,9 +33,14 @@ from annotator.core.formats.records import (
     check_status,
     make_span,
 )
-from annotator.core.formats.source import json_array_items, newline_map
+from annotator.core.formats.source import (
+    first_json_char,
+    json_array_items,
+    newline_map,
+    read_bytes,
+)
 from annotator.core.models import GOLD
-from annotator.core.text.decode import frozen_sha256
+from annotator.core.text.decode import decode, frozen_sha256
 
 # Keys of a JSON_MIN export's flat records (converter.convert_to_json_min).
 _JSON_MIN_KEYS = frozenset(("annotation_id", "lead_time", "annotator"))
@@ -200,8 +205,10 @@ def _user_name(completed_by: Any, context: ReadContext, path: Path, line: int) -
 
 
 def read_labelstudio(path: Path, context: ReadContext) -> Iterator[IncomingArticle]:
-    """A full JSON export (a top-level array of tasks, one line or pretty-printed)."""
-    for count, (line, item) in enumerate(json_array_items(path), start=1):
+    """A full JSON export (a top-level array of tasks, one line or pretty-printed), or one
+    task alone in a file (as Label Studio's examples are)."""
+    items = json_array_items(path) if first_json_char(path) != "{" else _one_task(path)
+    for count, (line, item) in enumerate(items, start=1):
         if not isinstance(item, dict):
             raise InputError("each item must be a task object", path, line)
         if "data" not in item and "annotations" not in item:
@@ -209,6 +216,13 @@ def read_labelstudio(path: Path, context: ReadContext) -> Iterator[IncomingArtic
                 raise InputError(LABEL_STUDIO_REFUSED.format(kind="JSON_MIN"), path, line)
             raise InputError('not a Label Studio task: no "data"', path, line)
         yield from _task(item, count, line, path, context)
+
+
+def _one_task(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        yield 1, orjson.loads(decode(read_bytes(path), path))
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc}", path) from None
 
 
 def _task(
@@ -271,9 +285,7 @@ def _task(
             line,
             annotator=context.annotator_for(name, bool(spans), path, line),
             status=check_status(recorded.get("status"), path, line),
-            comment=recorded.get("comment") or ""
-            if isinstance(recorded.get("comment"), str | None)
-            else "",
+            comment=comment if isinstance(comment, str) else "",
             spans=spans,
             relations=relations,
         )
