@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -40,11 +42,15 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[IncomingArticle]:
     """A CSV with a header holding "id" and "text" columns; one article a row."""
     # The csv module refuses cells over 131,072 characters by default: an article can be longer.
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(decoded_lines(path), strict=True)
+    lines = decoded_lines(path)
+    header = next(lines, "")
+    # Label Studio may write it tab-separated: look for the names, whatever the separator.
+    if LABEL_STUDIO_CSV <= set(re.findall(r"\w+", header)):
+        lines.close()
+        raise InputError(LABEL_STUDIO_REFUSED.format(kind="CSV"), path, 1)
+    reader = csv.DictReader(chain([header], lines), strict=True)
     try:
         fields = reader.fieldnames or []
-        if LABEL_STUDIO_CSV.issubset(fields):
-            raise InputError(LABEL_STUDIO_REFUSED.format(kind="CSV"), path, 1)
         if "id" not in fields or "text" not in fields:
             raise InputError('the header needs "id" and "text" columns', path, 1)
         for row in reader:
