@@ -142,6 +142,7 @@ def _read_pair(ann: Path, recorded: str | None, context: ReadContext) -> Incomin
     spans: list[IncomingSpan] = []
     relations: list[tuple[str, int, int]] = []
     attributes: dict[int, dict[str, str]] = {}
+    skipped: set[str] = set()  # events and the like: what points at them is skipped too
     lines = decode(read_bytes(ann), ann).splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -181,6 +182,9 @@ def _read_pair(ann: Path, recorded: str | None, context: ReadContext) -> Incomin
             )
         elif kind in "AM":
             fields = rest.split()
+            if len(fields) >= 2 and fields[1] in skipped:
+                context.note("brat attributes of events skipped")
+                continue
             if len(fields) != 3:
                 raise InputError(
                     f"{ident}: expected 'NAME Tn VALUE' (our attributes all have values)",
@@ -191,7 +195,7 @@ def _read_pair(ann: Path, recorded: str | None, context: ReadContext) -> Incomin
         elif kind == "#":
             head, _, note = rest.partition("\t")
             note_kind, _, target = head.partition(" ")
-            index = _target(target.strip(), ids, ann, number) if target.strip() in ids else None
+            index = ids.get(target.strip())
             if (
                 note_kind == "AnnotatorNotes"
                 and index is not None
@@ -201,6 +205,7 @@ def _read_pair(ann: Path, recorded: str | None, context: ReadContext) -> Incomin
             else:
                 context.note("brat notes not on a span with a note attribute (skipped)")
         elif kind in "EN*":
+            skipped.add(ident)
             context.note(f"brat {kind} lines (events, normalisations, equivalences) skipped")
         else:
             raise InputError(f"unknown annotation line {ident!r}", ann, number)
