@@ -79,10 +79,10 @@ def _feature_yaml(schema: Schema) -> str:
     relations = f"{i1}- name: relations\n{i1}  list:\n" + "".join(
         string(name, i2) for name in ("type", "head", "tail")
     )
-    names = "".join(f"{i2}    '{n}': {tag}\n" for n, tag in enumerate(tag_names(schema)))
+    names = "".join(f"{i3}    '{n}': {tag}\n" for n, tag in enumerate(tag_names(schema)))
     tags = (
         f"{i1}- name: tokens\n{i1}  list: string\n"
-        f"{i1}- name: ner_tags\n{i1}  list:\n{i2}class_label:\n{i2}  names:\n{names}"
+        f"{i1}- name: ner_tags\n{i1}  list:\n{i3}class_label:\n{i3}  names:\n{names}"
     )
     plain = "".join(
         string(name, i1) for name in ("id", "text", "text_sha256", "annotator", "status", "comment")
