@@ -100,7 +100,7 @@ NEWS = ["Person", "Organization", "GPE", "Money"]
 
 def test_brats_tutorial_files_are_read(tmp_path: Path) -> None:
     schema = schema_with(
-        NEWS + ["Merge-org", "Report"],
+        [*NEWS, "Merge-org", "Report"],
         ["Located", "Family", "Employment", "Geographical_part"],
         {
             "Person": [{"name": "note", "ar": "n", "en": "n", "values": None}],

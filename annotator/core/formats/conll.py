@@ -102,9 +102,13 @@ def write_conll(
         for layer in layers:
             if layer.relations:
                 report.dropped["relations"] += len(layer.relations)
-            attributed = sum(1 for s in layer.spans if s.attributes)
-            if attributed:
-                report.dropped["spans' attributes"] += attributed
+            attributes = sum(len(s.attributes) for s in layer.spans)
+            if attributes:
+                report.dropped["attributes"] += attributes
+            if layer.comment:
+                report.dropped["review comments"] += 1
+            if layer.annotator is not None and layer.status != "in_progress":
+                report.dropped["layer statuses other than in_progress"] += 1
             fh.write(("\n".join(conll_lines(layer, options, report)) + "\n").encode("utf-8"))
 
 

@@ -45,7 +45,7 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[IncomingArticle]:
     lines = decoded_lines(path)
     header = next(lines, "")
     # Label Studio may write it tab-separated: look for the names, whatever the separator.
-    if LABEL_STUDIO_CSV <= set(re.findall(r"\w+", header)):
+    if LABEL_STUDIO_CSV.issubset(re.findall(r"\w+", header)):
         lines.close()
         raise InputError(LABEL_STUDIO_REFUSED.format(kind="CSV"), path, 1)
     reader = csv.DictReader(chain([header], lines), strict=True)
