@@ -85,13 +85,12 @@ def ann_lines(layer: ExportLayer, report: ExportReport) -> Iterator[str]:
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span's pieces between newlines (all of it when it holds none)."""
     out = []
     at = start
     for part in text[start:end].split("\n"):
-        stripped_start = at + (len(part) - len(part.lstrip()))
-        stripped_end = at + len(part.rstrip())
-        if stripped_end > stripped_start:
-            out.append((stripped_start, stripped_end))
+        if part:
+            out.append((at, at + len(part)))
         at += len(part) + 1
     return out or [(start, end)]
 
@@ -235,8 +234,8 @@ def _read_pair(ann: Path, recorded: str | None, context: ReadContext) -> Incomin
 
 
 def _offsets(offsets: str, text: str, path: Path, line: int) -> tuple[int, int]:
-    """One span's start and end; fragments are allowed only where brat split a span at line
-    breaks (nothing but white space with a newline between them)."""
+    """One span's start and end; fragments are allowed only where a span was split at line
+    breaks (nothing but newlines between them), as brat's editor and our export do."""
     try:
         pairs = [tuple(int(n) for n in part.split()) for part in offsets.split(";")]
     except ValueError:
@@ -244,8 +243,7 @@ def _offsets(offsets: str, text: str, path: Path, line: int) -> tuple[int, int]:
     if any(len(p) != 2 for p in pairs):
         raise InputError(f"offsets {offsets!r} are not 'START END'", path, line)
     for (_, end), (start, _) in pairwise(pairs):
-        gap = text[end:start]
-        if start < end or not gap.isspace() or "\n" not in gap:
+        if start < end or set(text[end:start]) != {"\n"}:
             raise InputError(
                 f"discontinuous span {offsets!r}: not supported (a span is one stretch of text)",
                 path,

@@ -128,15 +128,19 @@ def _with_attributes(
         return spans
     if not isinstance(raw, list):
         raise InputError('"attributes" must be a list of [start, end, label, {...}]', path, line)
-    index = {(s.start, s.end, s.label): i for i, s in enumerate(spans)}
+    # Spans with the same offsets and label take their attribute sets in turn.
+    index: dict[tuple[int, int, str], list[int]] = {}
+    for i, s in enumerate(spans):
+        index.setdefault((s.start, s.end, s.label), []).append(i)
     out = list(spans)
     for item in raw:
         if not isinstance(item, list) or len(item) != 4:
             raise InputError("each attributes item must be [start, end, label, {...}]", path, line)
-        where = index.get((item[0], item[1], item[2]))
-        if where is None:
+        waiting = index.get((item[0], item[1], item[2]))
+        if not waiting:
             context.note("attribute sets whose span is no longer in the file (dropped)")
             continue
+        where = waiting.pop(0)
         span = out[where]
         pairs = check_attributes(context.schema, span.label, item[3], path, line)
         out[where] = IncomingSpan(span.start, span.end, span.label, pairs)
