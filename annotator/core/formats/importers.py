@@ -17,15 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats.readers import (
-    AUTO_SUFFIXES,
-    INPUT_FORMATS,
-    KNOWN_SUFFIXES,
-    detect_format,
-)
+from annotator.core.formats.readers import INPUT_FORMATS, detect_format
 from annotator.core.formats.records import IncomingArticle, IncomingSpan, ReadContext
+from annotator.core.formats.seen import SeenKeys
+from annotator.core.formats.units import count_lines, expand_paths, import_units
 from annotator.core.store import Store
 from annotator.core.text.decode import frozen_sha256, title_of
+
+__all__ = [
+    "FileReport",
+    "ImportReport",
+    "count_lines",
+    "expand_paths",
+    "import_file",
+    "import_paths",
+]
 
 CHUNK_ARTICLES = 500
 Progress = Callable[[Path, int], None]  # file, lines of it read so far
@@ -103,62 +109,6 @@ def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]
         )
 
 
-@dataclass(frozen=True)
-class ImportUnit:
-    """One import: a file, or a folder read whole (a brat collection); or the error that a
-    path named on the command line cannot be imported at all."""
-
-    path: Path
-    error: InputError | None = None
-
-
-def import_units(paths: Iterable[str | Path], fmt: str) -> list[ImportUnit]:
-    """Files to import: folders give their files of the format (by extension), sorted; a
-    brat folder is one unit. A folder named like a file, or one with nothing to import,
-    is an error naming it (it used to import nothing, silently)."""
-    if fmt == "auto":
-        suffixes: tuple[str, ...] = AUTO_SUFFIXES
-    elif fmt in INPUT_FORMATS:
-        suffixes = INPUT_FORMATS[fmt].suffixes
-    else:
-        suffixes = ()
-    units: list[ImportUnit] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            units.append(ImportUnit(path))
-            continue
-        if fmt == "brat" or (fmt == "auto" and any(path.rglob("*.ann"))):
-            units.append(ImportUnit(path))
-            continue
-        if path.suffix.lower() in KNOWN_SUFFIXES:
-            units.append(ImportUnit(path, InputError("is a folder, not a file", path)))
-            continue
-        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-        if not found:
-            shown = ", ".join(suffixes) or "(none)"
-            units.append(
-                ImportUnit(path, InputError(f"no files to import ({shown}) in the folder", path))
-            )
-        units += [ImportUnit(p) for p in found]
-    return units
-
-
-def expand_paths(paths: Iterable[str | Path], fmt: str) -> list[Path]:
-    """The paths import_paths will read, for a progress bar."""
-    return [unit.path for unit in import_units(paths, fmt) if unit.error is None]
-
-
-def count_lines(path: Path) -> int:
-    """Lines in a file (at least 1), for a progress bar; 0 if it cannot be read."""
-    try:
-        with path.open("rb") as fh:
-            count = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
-    except OSError:
-        return 0
-    return max(count, 1)
-
-
 def import_paths(
     store: Store,
     paths: Iterable[str | Path],
@@ -218,67 +168,6 @@ def import_file(
     return report
 
 
-def _content(article: IncomingArticle) -> int:
-    """A digest of everything a line brings (compared only between lines with the same
-    article id and annotator; Python's 64-bit hash, computed in C for the text)."""
-    return hash(
-        (
-            article.text,
-            article.status,
-            article.comment,
-            tuple(span.key for span in article.spans),
-            tuple(article.relations),
-        )
-    )
-
-
-class _SeenKeys:
-    """The (article id, annotator) pairs of a file so far, with a digest of each one's
-    content, to add a repeated identical line once and refuse a repeated different one.
-
-    The current chunk's pairs are in memory, earlier chunks' in a temporary table of this
-    connection (on disk past SQLite's small page cache): a set of every pair made an
-    import's memory grow with the file, ~200 bytes a line.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.count = 0
-        self._chunk: dict[tuple[str, str], int] = {}
-        conn.execute("DROP TABLE IF EXISTS temp.import_seen")
-        conn.execute(
-            "CREATE TEMP TABLE import_seen (id TEXT NOT NULL, annotator TEXT NOT NULL, "
-            "digest INTEGER NOT NULL, PRIMARY KEY (id, annotator)) WITHOUT ROWID"
-        )
-
-    def add(self, article: IncomingArticle) -> str:
-        """Record a line: "new", "same" (an identical line came before) or "different"."""
-        key = (article.id, article.annotator or "")  # annotator names are never empty
-        digest = _content(article)
-        before = self._chunk.get(key)
-        if before is None:
-            row = self.conn.execute(
-                "SELECT digest FROM temp.import_seen WHERE id = ? AND annotator = ?", key
-            ).fetchone()
-            before = row[0] if row else None
-        if before is not None:
-            return "same" if before == digest else "different"
-        self._chunk[key] = digest
-        self.count += 1
-        return "new"
-
-    def flush(self) -> None:
-        """Move the chunk's pairs to the table (inside the chunk's transaction)."""
-        self.conn.executemany(
-            "INSERT INTO temp.import_seen VALUES (?, ?, ?)",
-            [(*key, digest) for key, digest in self._chunk.items()],
-        )
-        self._chunk = {}
-
-    def close(self) -> None:
-        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
-
-
 class _FileWriter:
     """Writes one file's articles in chunks under one import id."""
 
@@ -287,7 +176,7 @@ class _FileWriter:
         self.path = path
         self.report = report
         self.replace = replace
-        self.seen = _SeenKeys(store.conn)
+        self.seen = SeenKeys(store.conn)
         # Replacements change rows others can see: they wait for the final transaction.
         self.deferred: list[tuple[IncomingArticle, bool, bool]] = []
         self._pending_layers: list[IncomingArticle] = []
