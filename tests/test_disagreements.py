@@ -12,14 +12,9 @@ from hypothesis import strategies as st
 from annotator.core.actions import AddRelation, AddSpan, History
 from annotator.core.models import GOLD, Span
 from annotator.core.review.adjudication import decide
-from annotator.core.review.disagreements import (
-    article_review,
-    next_article,
-    position,
-    reviewed_articles,
-    set_progress,
-)
+from annotator.core.review.disagreements import article_review
 from annotator.core.review.pairing import SpanPair, pair_spans
+from annotator.core.review.review_set import next_article, position, reviewed_articles, set_progress
 from annotator.core.store import Store
 
 MEETING = (
@@ -350,3 +345,17 @@ def test_the_sweep_pairs_like_the_quadratic_pairing(
     spans_a = [Span(i, "x", "a", s, s + n, label) for i, (s, n, label) in enumerate(a)]
     spans_b = [Span(100 + i, "x", "b", s, s + n, label) for i, (s, n, label) in enumerate(b)]
     assert pair_spans(spans_a, spans_b) == _quadratic_pairs(spans_a, spans_b)
+
+
+def test_disagreements_are_counted_per_label_and_kind(
+    store: Store, meeting: dict[str, int]
+) -> None:
+    from annotator.core.review.review_set import label_disagreements
+
+    counts = label_disagreements(store, "amina", "karim")
+    assert counts["TITLE"] == {"bounds": 1}
+    assert counts["ORG"] == {"only_a": 1, "only_b": 1, "label": 1}
+    assert counts["LOC"] == {"label": 1}  # الرباط: LOC for A, ORG for B, under both
+    assert counts["DATE"] == {"bounds": 1}
+    assert counts["MEASURE"] == {"attributes": 1}
+    assert "PERSON" not in counts
