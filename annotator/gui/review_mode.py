@@ -27,6 +27,7 @@ from annotator.core.review.adjudication import (
     decide,
     edit_gold_bounds,
     relabel_gold,
+    relation_refusal,
     take_attribute,
 )
 from annotator.core.review.disagreements import ArticleReview, Item, ItemKey, article_review
@@ -321,6 +322,10 @@ class ReviewMode(QObject):
         if self.review is None or item is None:
             self._hint_no_item()
             return False
+        refused = relation_refusal(self.window.store, self.review, item, side)
+        if refused:
+            self.window.hint(refused)
+            return False
         description = {
             "a": QCoreApplication.translate("ReviewMode", "take A's version"),
             "b": QCoreApplication.translate("ReviewMode", "take B's version"),
@@ -453,12 +458,11 @@ class ReviewMode(QObject):
     def clicked(self, span_id: int) -> None:
         if not self.active or self.review is None:
             return
-        self.drawing.selected = span_id if span_id in self.drawing.spans else 0
         item = self.review.item_of_span(span_id) if span_id else None
         if item is not None:
             self.go(item.key)
-        else:
-            self.view.viewport().update()
+        self.drawing.selected = span_id if span_id in self.drawing.spans else 0
+        self.view.viewport().update()
 
     def _article_opened(self, _article_id: str) -> None:
         if self.active:
@@ -471,8 +475,8 @@ class ReviewMode(QObject):
         place it changed."""
         undone = index < self._stack_index
         self._stack_index = index
-        if not self.active:
-            return
+        if not self.active or self.window.closed:
+            return  # a window being closed clears its stack as it goes
         self.refresh()
         if undone:
             command = self.window.undo_stack.command(index)

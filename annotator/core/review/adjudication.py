@@ -223,6 +223,9 @@ class Decide(_Planned):
             )
             changes.append(self._do(store, Reject(self.article_id, wrong)))
             return changes
+        refused = relation_refusal(store, review, item, self.side)
+        if refused:
+            raise ActionError(refused)
         spans = review.spans_a if chosen is rel.a else review.spans_b
         head = self._gold_end(store, review, spans[chosen.head], changes)
         tail = self._gold_end(store, review, spans[chosen.tail], changes)
@@ -318,6 +321,33 @@ class EditGoldBounds(_Planned):
         return changes
 
 
+def relation_refusal(store: Store, review: ArticleReview, item: Item, side: Side | None) -> str:
+    """Why a relation cannot go into gold as side ``side`` drew it ("" when it can): gold
+    already decided one of its ends with a label the relation type does not take."""
+    if not item.is_relation:
+        return ""
+    rel = review.relation_pair(item)
+    chosen = _side_of(rel.a, rel.b, side)
+    if chosen is None:
+        return ""
+    spans = review.spans_a if chosen is rel.a else review.spans_b
+    try:
+        kind = store.schema.relation(chosen.type)
+    except KeyError:
+        return f"unknown relation type {chosen.type!r}"
+    labels = []
+    for span in (spans[chosen.head], spans[chosen.tail]):
+        place = review.place_of_span.get(span.id)
+        version = review.gold_of_pair[place] if place is not None else None
+        labels.append(version.label if version is not None else span.label)
+    if kind.allows(*labels):
+        return ""
+    return (
+        f"gold holds {labels[0]} → {labels[1]} at this relation's ends, which {chosen.type} "
+        "cannot link: decide those places again first"
+    )
+
+
 def _side_of(a: T | None, b: T | None, side: Side | None) -> T | None:
     return a if side == "a" else b if side == "b" else None
 
@@ -391,5 +421,6 @@ __all__ = [
     "decide",
     "edit_gold_bounds",
     "relabel_gold",
+    "relation_refusal",
     "take_attribute",
 ]
