@@ -77,6 +77,7 @@ class ReviewDrawing:
         self.caption_font: QFont = caption_font(family)
         self.segments: list[Segment] = []
         self._last: dict[int, Segment] = {}
+        self._quiet: frozenset[int] = frozenset()  # agreed or decided: quiet tags
 
     # -- content -----------------------------------------------------------------------
 
@@ -99,6 +100,7 @@ class ReviewDrawing:
             for span in review.span_pair(item).sides():
                 styles[span.id] = LaneStyle(item.kind, item.decided)
         self.styles = styles
+        self._quiet = frozenset(i for i, st in styles.items() if st.kind == "agree" or st.decided)
         self._fit_rows()
         if self.selected not in self.spans:
             self.selected = 0
@@ -172,9 +174,8 @@ class ReviewDrawing:
             for segment in band:
                 self._paint_lane(painter, segment)
         if self.show_tags and self.tags is not None:
-            quiet = frozenset(i for i, s in self.styles.items() if s.kind == "agree" or s.decided)
-            paint_tags(painter, seg_a, self.a, self.colors, self.tags, faded=quiet)
-            paint_tags(painter, seg_b, self.b, self.colors, self.tags, faded=quiet)
+            paint_tags(painter, seg_a, self.a, self.colors, self.tags, faded=self._quiet)
+            paint_tags(painter, seg_b, self.b, self.colors, self.tags, faded=self._quiet)
         self._paint_band_marks(painter, seg_a, seg_b)
         if self.show_arrows and self.gold_relations:
             below = self.b.line_extra() + STRIP / 2

@@ -64,9 +64,11 @@ def review_key(event: QKeyEvent) -> tuple[str, bool] | None:
 
 
 class ReviewMode(QObject):
-    """Signals: changed() when the review or its current item moved (the panel follows)."""
+    """Signals: changed() when the review was read again, moved() when only the current
+    item changed (the panel follows both; a move must stay cheap: it is the N key)."""
 
     changed = Signal()
+    moved = Signal()
 
     def __init__(self, window: Workbench, snap: Snap, status: QLabel) -> None:
         super().__init__(window.text_view)
@@ -186,7 +188,7 @@ class ReviewMode(QObject):
             self.view.reveal_range(start, end)
         self.view.viewport().update()
         self.show_status()
-        self.changed.emit()
+        self.moved.emit()
 
     def step(self, direction: int) -> None:
         """N / Shift+N: the next (previous) disagreement, then another article's."""

@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.models import Relation, Span
@@ -88,10 +89,28 @@ class PairModel(QAbstractTableModel):
         self.names = names
         self.rows: list[Row] = []
 
-    def set_review(self, review: ArticleReview | None, text: str) -> None:
-        self.beginResetModel()
-        self.rows = [] if review is None else list(self._rows(review, text))
-        self.endResetModel()
+    def set_review(self, review: ArticleReview | None, text: str) -> bool:
+        """Show a review; True when the rows were replaced (their heights need measuring),
+        False when only gold's decisions changed and the rows were updated in place."""
+        rows = [] if review is None else list(self._rows(review, text))
+        same = len(rows) == len(self.rows) and all(
+            (new.kind, new.key, new.a, new.b) == (old.kind, old.key, old.a, old.b)
+            for new, old in zip(rows, self.rows, strict=True)
+        )
+        if not same:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return True
+        changed = [
+            i for i, (new, old) in enumerate(zip(rows, self.rows, strict=True)) if new != old
+        ]
+        self.rows = rows
+        if changed:
+            first, last = changed[0], changed[-1]
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 1))
+        return False
 
     def row_of(self, key: ItemKey | None) -> int:
         for i, row in enumerate(self.rows):
@@ -207,8 +226,35 @@ class PairTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights are measured here in one pass (fit_rows) when rows or widths change:
+        # Qt's ResizeToContents asks every row's data again on each scroll to a row.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.on_key: Callable[[str, bool], bool] | None = None  # the panel's keys
+        self._widths = (-1, -1)
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its wrapped text (never cut)."""
+        model = self.model()
+        assert isinstance(model, PairModel)
+        header = self.verticalHeader()
+        widths = (self.columnWidth(0), self.columnWidth(1))
+        self._widths = widths
+        metrics = QFontMetrics(self.font())
+        flags = int(Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap)
+        padding = 8
+        for row, entry in enumerate(model.rows):
+            height = max(
+                metrics.boundingRect(
+                    QRect(0, 0, max(width - padding, 20), 10_000), flags, text
+                ).height()
+                for width, text in zip(widths, (entry.a, entry.b), strict=True)
+            )
+            header.resizeSection(row, height + padding)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (self.columnWidth(0), self.columnWidth(1)) != self._widths:
+            self.fit_rows()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = not event.modifiers() & ~(

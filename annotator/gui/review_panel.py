@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QThreadPool
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -57,6 +58,8 @@ class ReviewPanel(QDockWidget):
         self.set_report: AgreementReport | None = None
         self._set_job: StoreJob | None = None
         self._article_figures = ""
+        self._figures_stale = True  # layer A or B changed since the article's figures
+        self._stale = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
         pick = QHBoxLayout()
@@ -146,12 +149,30 @@ class ReviewPanel(QDockWidget):
             return
         self.mode = mode
         mode.changed.connect(self.refresh)
+        mode.moved.connect(self.follow)
+
+    def follow(self) -> None:
+        """Review mode moved to another item: choose its row (the N key: cheap)."""
+        if self.mode is None or not self.isVisible():
+            return
+        self.current = self.mode.current
+        self._show_current()
+        self._show_attributes()
 
     # -- reading -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         if self.window_.closed:
             return  # a closed window no longer reads the database
+        if not self.isVisible():
+            self._stale = True  # read when shown again: a hidden panel costs no keypress
+            return
+        self._stale = False
         article = self.window_.article
         a, b = self.a.currentText(), self.b.currentText()
         mode = self.mode if self.mode is not None and self.mode.active else None
@@ -166,7 +187,9 @@ class ReviewPanel(QDockWidget):
             self.review = article_review(self.window_.store, article.id, a, b)
             if self.current is not None and self.review.index(self.current) is None:
                 self.current = None
-        self.model.set_review(self.review, article.text if article else "")
+        if self.model.set_review(self.review, article.text if article else ""):
+            self.table.fit_rows()
+            self._figures_stale = True
         self._show_current()
         self._show_summary()
         self._show_figures()
@@ -205,7 +228,9 @@ class ReviewPanel(QDockWidget):
         article = self.window_.article
         a, b = self.a.currentText(), self.b.currentText()
         here = ""
-        if article is not None and a and b and a != b:
+        if not self._figures_stale:
+            here = self._article_figures  # the rows, and so layers A and B, are the same
+        elif article is not None and a and b and a != b:
             try:
                 report = agreement(self.window_.store, a, b, article_ids=[article.id])
             except AnnotatorError:
@@ -220,6 +245,7 @@ class ReviewPanel(QDockWidget):
                     .replace("%2", _number(figures.overlap_f1))
                     .replace("%3", _number(figures.kappa))
                 )
+        self._article_figures, self._figures_stale = here, False
         whole = self.set_report
         if whole is None:
             there = QCoreApplication.translate("ReviewPanel", "whole set: computing…")

@@ -308,12 +308,13 @@ def _match_gold(pairs: list[SpanPair], gold: list[Span]) -> list[Span | None]:
                 matched[i] = gold_span
                 used.add(g_index)
                 break
+    # Only the gold spans left (edited or relabelled ones, usually few) go into the sweep.
+    rest = [g for g in range(len(gold)) if g not in used]
     sides = [(s, i) for i, pair in enumerate(pairs) for s in pair.sides()]
     side_spans = [s for s, _ in sides]
     candidates = sorted(
-        (-shared(gold[g], side_spans[s]), g, sides[s][1], s)
-        for g, s in overlapping(gold, side_spans)
-        if g not in used
+        (-shared(gold[rest[g]], side_spans[s]), rest[g], sides[s][1], s)
+        for g, s in overlapping([gold[g] for g in rest], side_spans)
     )
     for same_label in (True, False):
         for _, g, i, s in candidates:
