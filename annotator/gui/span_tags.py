@@ -17,8 +17,8 @@ from annotator.gui.span_layers import UNKNOWN_LABEL_COLOR, Segment, SpanLayers
 
 TAG_ROW = 14.0  # a lane's row when tags are shown
 TAG_PIXELS = 11
-CROWDED_ROW = 10.0  # rows when crowded: key letters only
-CROWDED_PIXELS = 8
+CROWDED_ROW = 12.0  # rows when crowded: key letters only
+CROWDED_PIXELS = 9
 CROWDED_LANES = 4
 TAG_TEXT = QColor("#1e1e1e")
 PADDING = 3.0

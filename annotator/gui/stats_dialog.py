@@ -102,7 +102,7 @@ class BarChart(QWidget):
         )
         top = max((bar.value for bar in self.bars), default=0.0)
         scale = self.maximum if self.maximum is not None else top
-        room = max(1.0, self.width() - names - values)
+        room = max(1.0, self.width() - names - values - 8)  # the longest bar keeps its number
         for row, bar in enumerate(self.bars, start=1):
             y = row * self.ROW
             painter.setPen(text_color)
@@ -422,18 +422,37 @@ class StatsDialog(QDialog):
 
 def disagreement_styles() -> dict[str, tuple[str, str, Qt.BrushStyle]]:
     """Kinds of disagreement in the chart: legend, colour and a pattern of their own."""
-    tr = QCoreApplication.translate
     return {
-        "only_a": (tr("StatsDialog", "only A"), "#e6194b", Qt.BrushStyle.SolidPattern),
-        "only_b": (tr("StatsDialog", "only B"), "#4363d8", Qt.BrushStyle.BDiagPattern),
-        "label": (tr("StatsDialog", "label"), "#f58231", Qt.BrushStyle.CrossPattern),
-        "bounds": (tr("StatsDialog", "bounds"), "#bfa300", Qt.BrushStyle.Dense4Pattern),
+        "only_a": (
+            QCoreApplication.translate("StatsDialog", "only A"),
+            "#e6194b",
+            Qt.BrushStyle.SolidPattern,
+        ),
+        "only_b": (
+            QCoreApplication.translate("StatsDialog", "only B"),
+            "#4363d8",
+            Qt.BrushStyle.BDiagPattern,
+        ),
+        "label": (
+            QCoreApplication.translate("StatsDialog", "label"),
+            "#f58231",
+            Qt.BrushStyle.CrossPattern,
+        ),
+        "bounds": (
+            QCoreApplication.translate("StatsDialog", "bounds"),
+            "#bfa300",
+            Qt.BrushStyle.Dense4Pattern,
+        ),
         "bounds_label": (
-            tr("StatsDialog", "bounds and label"),
+            QCoreApplication.translate("StatsDialog", "bounds and label"),
             "#911eb4",
             Qt.BrushStyle.FDiagPattern,
         ),
-        "attributes": (tr("StatsDialog", "attributes"), "#3cb44b", Qt.BrushStyle.HorPattern),
+        "attributes": (
+            QCoreApplication.translate("StatsDialog", "attributes"),
+            "#3cb44b",
+            Qt.BrushStyle.HorPattern,
+        ),
     }
 
 
