@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         if self.review_mode is None or not self.review_mode.active:
             self.mode_label.setText(self.tr("Labelling as %1").replace("%1", self.annotator))
         else:
+            self.review_mode.drawing.relation_names = self.names.relations()
             self.review_mode.show_status()
 
     # -- articles ------------------------------------------------------------------

@@ -268,3 +268,15 @@ def test_lanes_and_tags_never_cover_letters(qtbot: QtBot, reviewing: MainWindow)
             row = segment.lane_rect
             for top, bottom in letters:
                 assert row.bottom() <= top + 0.5 or row.top() >= bottom - 0.5, (row, top, bottom)
+
+
+def test_review_mode_speaks_the_interface_language(qtbot: QtBot, reviewing: MainWindow) -> None:
+    mode = mode_of(reviewing)
+    press(qtbot, reviewing, Qt.Key.Key_N)
+    reviewing.switch_language("ar")
+    assert "الخلاف 1 من" in mode.status.text()
+    assert mode.drawing.relation_names["HAS_TITLE"] == "له صفة"
+    assert reviewing.text_view.tags is not None
+    assert reviewing.text_view.tags.measure("TITLE")[0] == "صفة"
+    reviewing.switch_language("en")
+    assert "disagreement 1 of" in mode.status.text()
