@@ -280,3 +280,26 @@ def test_review_mode_speaks_the_interface_language(qtbot: QtBot, reviewing: Main
     assert reviewing.text_view.tags.measure("TITLE")[0] == "صفة"
     reviewing.switch_language("en")
     assert "disagreement 1 of" in mode.status.text()
+
+
+def test_differing_attributes_are_shown_side_by_side_and_taken_from_either(
+    qtbot: QtBot, reviewing: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    mode = mode_of(reviewing)
+    review = fresh(reviewing)
+    item = next(i for i in review.items if i.kind == "attributes")
+    pair = review.span_pair(item)
+    assert pair.a is not None
+    assert pair.b is not None
+    mode.go(item.key)
+    panel = reviewing.review_panel
+    assert panel is not None
+    assert panel.attributes.isVisible()
+    for side, span in (("b", pair.b), ("a", pair.a)):
+        button = panel.attributes.findChild(QPushButton, f"take_{side}_status")
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        (status,) = [dict(g[3]).get("status") for g in gold(reviewing) if g[:3] == span_key(pair.a)]
+        assert status == span.attributes["status"]
