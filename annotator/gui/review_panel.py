@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -107,7 +107,12 @@ class ReviewPanel(QDockWidget):
         self.accept_agreed_button.clicked.connect(self.accept_agreed)
         self.accept_layer_button.clicked.connect(self.accept_layer)
         self.return_layer_button.clicked.connect(self.return_layer)
-        window.undo_stack.indexChanged.connect(self.refresh)
+        # Outside review mode the panel catches up after the label key's repaint (on a
+        # 1,000-span article re-reading the comparison takes ~0.1 s); in it, the mode has
+        # read the review already and says so (changed).
+        self._catch_up = QTimer(self, singleShot=True, interval=0)
+        self._catch_up.timeout.connect(self.refresh)
+        window.undo_stack.indexChanged.connect(self._stack_moved)
         window.articleOpened.connect(self.refresh)
         self.retranslate()
         self.count_set()
@@ -150,6 +155,10 @@ class ReviewPanel(QDockWidget):
         self.mode = mode
         mode.changed.connect(self.refresh)
         mode.moved.connect(self.follow)
+
+    def _stack_moved(self, *_: object) -> None:
+        if self.mode is None or not self.mode.active:
+            self._catch_up.start()
 
     def follow(self) -> None:
         """Review mode moved to another item: choose its row (the N key: cheap)."""

@@ -148,7 +148,7 @@ def test_accept_agreed_is_one_undo_step(
     assert "agree" in kinds(panel)
     qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gold(window) == []
-    assert "agree" not in kinds(panel)  # the panel followed the undo
+    qtbot.waitUntil(lambda: "agree" not in kinds(panel))  # the panel followed the undo
 
 
 def test_accept_and_return_layer_ask_for_a_comment(
