@@ -116,8 +116,21 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
 END;
 """
 
+# A reviewer's "neither": gold holds no span (or relation) at a place two layers disagree
+# on, and says so, so that the place counts as decided (review/disagreements.py). Keyed by
+# place and label, not by span id: the analyst's span may be deleted and made again.
+M002_SQLITE = """
+CREATE TABLE gold_rejections (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    at REAL NOT NULL,
+    PRIMARY KEY (article_id, item)
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration("m001_initial", M001_SQLITE),
+    Migration("m002_gold_rejections", M002_SQLITE),
 ]
 LATEST = len(MIGRATIONS)
 
