@@ -3,8 +3,10 @@ export report with what a format could not carry."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
@@ -50,3 +52,17 @@ def test_import_prints_what_it_decided(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "annotator 'admin' taken from the file name" in result.output
+
+
+def test_docbin_without_spacy_says_how_to_get_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        label_samples(store)
+    monkeypatch.setitem(sys.modules, "spacy", None)  # import spacy now raises ImportError
+    out = tmp_path / "train.spacy"
+    result = CliRunner().invoke(main, ["--db", str(db), "export", "--format", "docbin", str(out)])
+    assert result.exit_code == 2
+    assert "pip install 'arabic-annotator[spacy]'" in result.output
+    assert not out.exists()
