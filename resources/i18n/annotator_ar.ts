@@ -154,11 +154,41 @@
     </message>
     <message>
         <location filename="../../annotator/gui/dialogs.py" line="83"/>
+        <source>spaCy training file (*.spacy)</source>
+        <translation>ملف تدريب spaCy ‏(*.spacy)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="84"/>
+        <source>CoNLL / BIO tags (*.conll)</source>
+        <translation>وسوم CoNLL / BIO ‏(*.conll)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="85"/>
+        <source>Label Studio tasks (*.json)</source>
+        <translation>مهام Label Studio ‏(*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="86"/>
+        <source>brat collection, a folder (*)</source>
+        <translation>مجموعة brat، مجلد (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="87"/>
+        <source>Hugging Face dataset, a folder (*)</source>
+        <translation>مجموعة بيانات Hugging Face، مجلد (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="90"/>
         <source>Spans as CSV (*.csv)</source>
         <translation>المقاطع بصيغة CSV ‏(*.csv)</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/dialogs.py" line="88"/>
+        <location filename="../../annotator/gui/dialogs.py" line="91"/>
+        <source>Register of measures (*.xlsx *.csv)</source>
+        <translation>سجل التدابير ‏(*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/gui/dialogs.py" line="98"/>
         <source>Export annotations</source>
         <translation>تصدير التوسيمات</translation>
     </message>
@@ -438,27 +468,27 @@
         <translation>التوسيم باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="244"/>
+        <location filename="../../annotator/gui/main_window.py" line="245"/>
         <source>No article %1 in this database.</source>
         <translation>لا يوجد مقال %1 في قاعدة البيانات هذه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="356"/>
+        <location filename="../../annotator/gui/main_window.py" line="357"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="362"/>
+        <location filename="../../annotator/gui/main_window.py" line="363"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="362"/>
+        <location filename="../../annotator/gui/main_window.py" line="363"/>
         <source>The database refused this change:</source>
         <translation>رفضت قاعدة البيانات هذا التغيير:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/main_window.py" line="371"/>
+        <location filename="../../annotator/gui/main_window.py" line="372"/>
         <source>mark done</source>
         <translation>إنهاء المقال</translation>
     </message>
@@ -675,117 +705,117 @@
         <translation>اختلاف طرفَي العلاقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="182"/>
+        <location filename="../../annotator/gui/review_panel.py" line="191"/>
         <source>Choose two different annotators.</source>
         <translation>اختر محلّلَين مختلفين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="221"/>
+        <location filename="../../annotator/gui/review_panel.py" line="230"/>
         <source>undecided: %1</source>
         <translation>غير المحسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="241"/>
+        <location filename="../../annotator/gui/review_panel.py" line="250"/>
         <source>This article: exact F1 %1, overlap F1 %2, token kappa %3</source>
         <translation>هذا المقال: F1 المطابق %1، F1 بالتداخل %2، كابا الكلمات %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="251"/>
+        <location filename="../../annotator/gui/review_panel.py" line="260"/>
         <source>whole set: computing…</source>
         <translation>المجموعة كلها: جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="254"/>
+        <location filename="../../annotator/gui/review_panel.py" line="263"/>
         <source>whole set (articles: %4): exact F1 %1, overlap F1 %2, token kappa %3</source>
         <translation>المجموعة كلها (المقالات: %4): F1 المطابق %1، F1 بالتداخل %2، كابا الكلمات %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="392"/>
+        <location filename="../../annotator/gui/review_panel.py" line="401"/>
         <source>decide in gold</source>
         <translation>الحسم في الطبقة الذهبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="403"/>
+        <location filename="../../annotator/gui/review_panel.py" line="412"/>
         <source>take an attribute</source>
         <translation>اعتماد خاصية</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="413"/>
+        <location filename="../../annotator/gui/review_panel.py" line="422"/>
         <source>Nothing both agree on.</source>
         <translation>لا شيء يتفق عليه الاثنان.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="416"/>
+        <location filename="../../annotator/gui/review_panel.py" line="425"/>
         <source>accept agreed spans</source>
         <translation>اعتماد الوسوم المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="422"/>
+        <location filename="../../annotator/gui/review_panel.py" line="431"/>
         <source>Accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="423"/>
+        <location filename="../../annotator/gui/review_panel.py" line="432"/>
         <source>Comment (optional):</source>
         <translation>تعليق (اختياري):</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="424"/>
+        <location filename="../../annotator/gui/review_panel.py" line="433"/>
         <source>accept layer</source>
         <translation>قبول الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="430"/>
+        <location filename="../../annotator/gui/review_panel.py" line="439"/>
         <source>Return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="431"/>
+        <location filename="../../annotator/gui/review_panel.py" line="440"/>
         <source>Why does the layer go back?</source>
         <translation>لماذا تُرجَع الطبقة؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="432"/>
+        <location filename="../../annotator/gui/review_panel.py" line="441"/>
         <source>return layer</source>
         <translation>إرجاع الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="455"/>
+        <location filename="../../annotator/gui/review_panel.py" line="464"/>
         <source>Nothing to change.</source>
         <translation>لا شيء يتغيّر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="473"/>
+        <location filename="../../annotator/gui/review_panel.py" line="482"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="474"/>
+        <location filename="../../annotator/gui/review_panel.py" line="483"/>
         <source>A:</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="475"/>
+        <location filename="../../annotator/gui/review_panel.py" line="484"/>
         <source>B:</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="477"/>
+        <location filename="../../annotator/gui/review_panel.py" line="486"/>
         <source>Accept everything both agree on</source>
         <translation>اعتماد كل ما يتفق عليه الاثنان</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="480"/>
+        <location filename="../../annotator/gui/review_panel.py" line="489"/>
         <source>Accept A&apos;s layer…</source>
         <translation>قبول طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="483"/>
+        <location filename="../../annotator/gui/review_panel.py" line="492"/>
         <source>Return A&apos;s layer…</source>
         <translation>إرجاع طبقة A…</translation>
     </message>
     <message>
-        <location filename="../../annotator/gui/review_panel.py" line="486"/>
+        <location filename="../../annotator/gui/review_panel.py" line="495"/>
         <source>A / B: that side is right here · X: neither · N / Shift+N: next / previous disagreement · Ctrl+R: review mode (A above the line, B below, gold tinted)</source>
         <translation>A / B: هذا الجانب هو الصحيح هنا · X: لا هذا ولا ذاك · N / Shift+N: الخلاف التالي / السابق · Ctrl+R: وضع المراجعة (A فوق السطر، B تحته، الطبقة الذهبية مظلَّلة)</translation>
     </message>
