@@ -1,7 +1,7 @@
 """Start the annotation window.
 
 python main.py [--db PATH] [--article ID] [--annotator NAME] [--lang ar|en]
-               [--screenshot OUT.png]
+               [--review A,B [--step N]] [--screenshot OUT.png]
 """
 
 from __future__ import annotations
@@ -28,6 +28,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--span", type=int, help="span id to select in the article")
     parser.add_argument("--annotator", help="analyst name (default: asked once, then remembered)")
     parser.add_argument("--lang", choices=("ar", "en"), help="interface language")
+    parser.add_argument(
+        "--review",
+        metavar="A,B",
+        help="open in review mode comparing layers A and B (e.g. amina,karim)",
+    )
+    parser.add_argument(
+        "--step",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --review: go to the N-th disagreement of the article (default 1)",
+    )
     parser.add_argument(
         "--screenshot",
         type=Path,
@@ -106,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.span:
         # Once shown: scrolling to the span needs the viewport's real height.
         QTimer.singleShot(0, lambda: window.select_span(args.span))
+    if args.review:
+        a, _, b = args.review.partition(",")
+        if not a or not b:
+            sys.stderr.write("error: --review takes two layers, e.g. --review amina,karim\n")
+            return 2
+        QTimer.singleShot(0, lambda: window.open_review(a, b, args.step))
 
     if args.screenshot:
         out: Path = args.screenshot

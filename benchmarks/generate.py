@@ -323,6 +323,64 @@ def long_article(chars: int = 20_000, spans: int = 1_000, seed: int = 7) -> dict
     return record("long_" + sha[:12], text, sha, layer)
 
 
+def review_records(
+    chars: int = TARGET_CHARS, spans: int = 40, seed: int = 3, *, gold: bool = True
+) -> list[dict[str, Any]]:
+    """One article as a reviewer meets it: amina's layer, karim's with every kind of
+    disagreement two analysts have (a span dropped, added, relabelled, a bound one word off,
+    another MEASURE status, a relation dropped), and gold holding what they agree on."""
+    rng = random.Random(seed)
+    text = article_text(rng, chars)[:chars].rstrip()
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    starts = {start: i for i, (start, _) in enumerate(words)}
+    ends = {end: i for i, (_, end) in enumerate(words)}
+    amina = first_layer(rng, text, "amina", spans)
+    karim = DraftLayer("karim", "done")
+    copies: dict[int, DraftSpan] = {}
+    in_relation = {id(x) for _, h, t in amina.relations for x in (h, t)}
+    for span in amina.spans:
+        roll = rng.random()
+        copy = span
+        if roll < 0.06:
+            continue
+        if roll < 0.12 and id(span) not in in_relation:
+            other = rng.choice([x for x in ("ORG", "LOC", "TITLE") if x != span.label])
+            copy = DraftSpan(span.start, span.end, other, span.attributes)
+        elif roll < 0.2:
+            first, last = starts[span.start], ends[span.end]
+            if rng.random() < 0.5 and last + 1 < len(words):
+                copy = DraftSpan(span.start, words[last + 1][1], span.label, span.attributes)
+            elif first > 0:
+                copy = DraftSpan(words[first - 1][0], span.end, span.label, span.attributes)
+        elif roll < 0.3 and span.label == "MEASURE":
+            attrs = dict(span.attributes)
+            attrs["status"] = rng.choice([x for x in MEASURE_STATUSES if x != attrs["status"]])
+            copy = DraftSpan(span.start, span.end, span.label, tuple(sorted(attrs.items())))
+        copies[id(span)] = copy
+        karim.spans.append(copy)
+    for rel_type, head, tail in amina.relations:
+        if id(head) in copies and id(tail) in copies and rng.random() > 0.1:
+            karim.relations.append((rel_type, copies[id(head)], copies[id(tail)]))
+    for _ in range(max(1, spans // 30)):
+        start, end = rng.choice(words)
+        karim.spans.append(DraftSpan(start, end, "LOC"))
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    article_id = f"review_{seed}_{sha[:10]}"
+    layers = [amina, karim]
+    if gold:
+        agreed = {s.key for s in karim.spans} & {s.key for s in amina.spans}
+        kept = [s for s in amina.spans if s.key in agreed]
+        layers.append(
+            DraftLayer(
+                "gold",
+                "in_progress",
+                kept,
+                [(t, h, tl) for t, h, tl in amina.relations if h in kept and tl in kept],
+            )
+        )
+    return [record(article_id, text, sha, layer) for layer in layers]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", type=int, help="number of articles")

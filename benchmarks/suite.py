@@ -469,6 +469,68 @@ class Run:
             )
         )
 
+    def review(self) -> None:
+        records = generate.review_records(20_000, 1_000, seed=7)
+        source = WORK / "review-article.jsonl"
+        source.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+        db = self.fresh_db("review-article.db", REPO / "data", source)
+        found = self.probe("benchmarks.gui_probe", "review", db, records[0]["id"])
+        what = (
+            f"{found['spans_a']:,} + {found['spans_b']:,} spans and {found['gold']:,} in gold, "
+            f"{found['items']} disagreements"
+        )
+        self.add(
+            Result(
+                "review",
+                f"review mode switched on and painted ({what})",
+                found["switch_on_ms"],
+                "ms",
+                "<= 150 ms",
+                found["switch_on_ms"] <= 150,
+                f"max {found['switch_on_max_ms']:.0f} ms",
+            )
+        )
+        self.add(
+            Result(
+                "review", "open that article with review mode on", found["open_in_review_ms"], "ms"
+            )
+        )
+        self.add(
+            Result(
+                "review",
+                "next-disagreement key N to repainted, p95",
+                found["step_p95_ms"],
+                "ms",
+                "<= 16 ms",
+                found["step_p95_ms"] <= 16,
+                f"median {found['step_p50_ms']:.1f} ms",
+            )
+        )
+        self.add(
+            Result(
+                "review",
+                "decision key A to committed, gold re-read and repainted, median",
+                found["decide_p50_ms"],
+                "ms",
+                "",
+                None,
+                f"p95 {found['decide_p95_ms']:.0f} ms",
+            )
+        )
+        self.add(
+            Result(
+                "window",
+                f"label keypress with label tags and every relation's arrow ({found['relations']} "
+                "relations), p95",
+                found["label_tags_p95_ms"],
+                "ms",
+                "<= 16 ms",
+                found["label_tags_p95_ms"] <= 16,
+                f"median {found['label_tags_p50_ms']:.1f} ms; without tags and arrows p95 "
+                f"{found['label_plain_p95_ms']:.1f} ms",
+            )
+        )
+
     def article_list(self) -> None:
         found = self.probe("benchmarks.gui_probe", "list", WORK / f"ours-{self.config.big}.db")
         page = 100  # ArticleListModel.PAGE
@@ -593,6 +655,7 @@ def main(argv: list[str] | None = None) -> None:
     if config.gui:
         run.window()
         run.text_view()
+        run.review()
         run.article_list()
     run.checks()
     elapsed = time.perf_counter() - start

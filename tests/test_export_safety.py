@@ -10,7 +10,8 @@ import orjson
 import pytest
 
 from annotator.core.actions import AddSpan
-from annotator.core.formats.exporters import export, neutralise
+from annotator.core.formats.csv_table import neutralise
+from annotator.core.formats.exporters import export
 from annotator.core.store import Store
 from tests.conftest import insert_article
 

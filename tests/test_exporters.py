@@ -75,7 +75,15 @@ def test_doccano_and_spacy_formats(store: Store, tmp_path: Path) -> None:
     labelled(store)
     out = tmp_path / "d.jsonl"
     export(store, out, "doccano", annotator="amina")
-    (record,) = lines(out)
+    (record,) = lines(out)  # amina's layer has a relation: doccano's relation form
+    person = record["entities"][0]
+    assert (TEXT[person["start_offset"] : person["end_offset"]], person["label"]) == (
+        "عزيز أخنوش",
+        "PERSON",
+    )
+    assert record["relations"] == [{"id": 1, "from_id": 1, "to_id": 2, "type": "HAS_TITLE"}]
+    export(store, out, "doccano", gold=True)
+    (record,) = lines(out)  # no relation: the plain form
     start, end, label = record["label"][0]
     assert (TEXT[start:end], label) == ("عزيز أخنوش", "PERSON")
     export(store, out, "spacy", annotator="amina")

@@ -140,10 +140,10 @@ def test_bad_span_refuses_the_whole_file_naming_the_line(
     ("content", "message", "line"),
     [
         (b'{"id": "a", "text": "\xd9\x86\xd8\xb5"}\n{"id": "b", "text": \n', "malformed JSON", 2),
-        (b'{"id": "a", "text": "x"}\n[1, 2]\n', "expected a JSON object", 2),
+        (b'{"id": "a", "text": "x"}\n[1, 2]\n', "found an array", 2),
         (b'{"id": "a"}\n', 'missing "text"', 1),
         (b'{"id": "a", "text": "   "}\n', "empty text", 1),
-        (b'{"id": "a", "text": "x"}\n{"id": "a", "text": "x"}\n', "duplicate article id", 2),
+        (b'{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n', "appears twice", 2),
         (
             b'{"id": "a", "text": "x", "spans": [{"start": 0, "end": 1, "label": "PERSON"}]}\n',
             "need an annotator",

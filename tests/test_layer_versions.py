@@ -114,8 +114,9 @@ def test_an_older_database_gets_versions_and_its_layers_can_be_decided(
 ) -> None:
     path = tmp_path / "old.db"
     with monkeypatch.context() as patch:  # the schema as it was before layer versions
-        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
-        patch.setattr(store_module, "LATEST", 1)
+        before = [m.name for m in migrations.MIGRATIONS].index("m003_layer_versions")
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:before])
+        patch.setattr(store_module, "LATEST", before)
         with Store(path) as old:
             insert_article(old, "m", TEXT)
     conn = sqlite3.connect(path, isolation_level=None)
@@ -132,7 +133,7 @@ def test_an_older_database_gets_versions_and_its_layers_can_be_decided(
         assert (layer.status, layer.version) == ("done", 1)
         accept_layer(store, "m", "amina", seen=1).apply(store)
         assert store.layer("m", "amina").status == "accepted"
-    assert (tmp_path / "old.db.v1.bak").exists()
+    assert (tmp_path / f"old.db.v{before}.bak").exists()
 
 
 # -- decisions on a layer --------------------------------------------------------------

@@ -177,7 +177,7 @@ def test_rejecting_a_span_gold_does_not_hold_records_nothing(
     assert reject_span(store, meeting["b_rabat"]) is None
 
 
-def test_accept_agreed_is_one_undo_step_with_shared_attributes_and_relations(
+def test_accept_agreed_is_one_undo_step_with_the_relations_both_have(
     store: Store, meeting: dict[str, int]
 ) -> None:
     history = History(store)
@@ -188,8 +188,7 @@ def test_accept_agreed_is_one_undo_step_with_shared_attributes_and_relations(
         ("عزيز أخنوش", "PERSON", {}),
         ("رئيس الحكومة", "TITLE", {}),
         ("عبد الوافي لفتيت", "PERSON", {}),
-        ("جواز التلقيح", "MEASURE", {"category": "health"}),  # status differs: left to the reviewer
-    ]
+    ]  # جواز التلقيح: its status differs, a disagreement left to the reviewer
     # Both have أخنوش→رئيس الحكومة; لفتيت's titles differ, so that relation stays out.
     assert [r.type for r in store.relations("m", GOLD)] == ["HAS_TITLE"]
     history.undo()

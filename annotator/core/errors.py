@@ -37,6 +37,10 @@ class ActionError(AnnotatorError):
     """A label action is not allowed (unknown span, label or relation type)."""
 
 
+class MissingExtraError(AnnotatorError):
+    """The work asked for needs an optional dependency that is not installed."""
+
+
 class LayerConflictError(ActionError):
     """Someone else changed a layer after the person deciding saw it; nothing was saved.
     ``status`` is the layer's status now; ``gold`` says it is the adjudicated layer."""

@@ -80,9 +80,19 @@ class FileDialogs:
             "jsonl": QCoreApplication.translate("Dialogs", "Annotations, JSONL (*.jsonl)"),
             "doccano": QCoreApplication.translate("Dialogs", "doccano JSONL (*.jsonl)"),
             "spacy": QCoreApplication.translate("Dialogs", "spaCy / Prodigy JSONL (*.jsonl)"),
+            "docbin": QCoreApplication.translate("Dialogs", "spaCy training file (*.spacy)"),
+            "conll": QCoreApplication.translate("Dialogs", "CoNLL / BIO tags (*.conll)"),
+            "labelstudio": QCoreApplication.translate("Dialogs", "Label Studio tasks (*.json)"),
+            "brat": QCoreApplication.translate("Dialogs", "brat collection, a folder (*)"),
+            "huggingface": QCoreApplication.translate(
+                "Dialogs", "Hugging Face dataset, a folder (*)"
+            ),
             "csv": QCoreApplication.translate("Dialogs", "Spans as CSV (*.csv)"),
+            "measures": QCoreApplication.translate(
+                "Dialogs", "Register of measures (*.xlsx *.csv)"
+            ),
         }
-        offered = {fmt: shown for fmt, shown in filters.items() if fmt in FORMATS}
+        offered = {fmt: filters[fmt] for fmt in FORMATS}  # a new format without a filter fails
         path, chosen = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("Dialogs", "Export annotations"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QUndoStack
@@ -34,9 +35,14 @@ from annotator.gui.labelling import Labeller
 from annotator.gui.names import SchemaNames, status_name
 from annotator.gui.relation_list import RelationList
 from annotator.gui.span_list import SpanList
-from annotator.gui.text_view import ArticleTextView
+from annotator.gui.span_tags import TagNames
+from annotator.gui.text_view import FONT_FAMILY, ArticleTextView
 from annotator.gui.undo import ActionCommand
 from annotator.gui.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from annotator.gui.review_mode import ReviewMode
+    from annotator.gui.review_panel import ReviewPanel
 
 POLL_MS = 1000
 DEFAULT_POINT_SIZE = 16
@@ -69,7 +75,8 @@ class MainWindow(QMainWindow):
         self.relations: list[Relation] = []
         self.undo_stack = QUndoStack(self)
         self._closed = False
-        self.review_panel: QDockWidget | None = None
+        self.review_panel: ReviewPanel | None = None
+        self.review_mode: ReviewMode | None = None
         self.checks_panel: QDockWidget | None = None
         self._data_version = store.data_version()
 
@@ -116,6 +123,7 @@ class MainWindow(QMainWindow):
             label.name: QColor(label.color) for label in self.store.schema.labels
         }
         self.text_view.describe = self.names.describe
+        self.text_view.tags = TagNames(self.store.schema, self.names, FONT_FAMILY)
         self.find_bar = FindBar()
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -138,6 +146,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.saved_label = QLabel(objectName="savedLabel")
         self.status_label = QLabel(objectName="articleStatus")
+        # Which mode the keys are in: labelling one's own layer, or reviewing A, B and gold.
+        self.mode_label = QLabel(objectName="modeLabel")
+        self.statusBar().addPermanentWidget(self.mode_label, 1)
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -171,6 +182,8 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
         size = int(self.settings.value("view/point_size", DEFAULT_POINT_SIZE))
         self.text_view.set_point_size(size)
+        self.text_view.show_tags = self.settings.value("view/tags", "true") in (True, "true")
+        self.text_view.show_arrows = self.settings.value("view/arrows", "true") in (True, "true")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -219,6 +232,11 @@ class MainWindow(QMainWindow):
         if self.article is not None:
             status = self.store.layer(self.article.id, self.annotator).status
             self.status_label.setText(self.tr("Status: %1").replace("%1", status_name(status)))
+        if self.review_mode is None or not self.review_mode.active:
+            self.mode_label.setText(self.tr("Labelling as %1").replace("%1", self.annotator))
+        else:
+            self.review_mode.drawing.relation_names = self.names.relations()
+            self.review_mode.show_status()
 
     # -- articles ------------------------------------------------------------------
 
@@ -365,6 +383,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.article is not None:
             self.list_model.refresh_article(self.article.id)
+        if self.review_mode is not None:
+            self.review_mode.refresh()  # show what the refused step would have overwritten
         self.databaseChanged.emit()
 
     def mark_done_and_next(self) -> None:
@@ -383,7 +403,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
-    def show_review(self) -> QDockWidget:
+    def show_review(self) -> ReviewPanel:
         if self.review_panel is None:
             from annotator.gui.review_panel import ReviewPanel
 
@@ -392,6 +412,56 @@ class MainWindow(QMainWindow):
         self.review_panel.show()
         self.review_panel.raise_()
         return self.review_panel
+
+    def set_review_mode(self, on: bool) -> None:
+        """Ctrl+R: draw the review panel's layers A and B and gold, and review by key."""
+        panel = self.show_review()
+        # The palette, span list and attribute editor work on one's own layer: review mode
+        # gives their room to the text and to the review panel's two columns.
+        self.side.setVisible(not on)
+        if on:
+            self.resizeDocks([panel], [460], Qt.Orientation.Horizontal)
+            mode = self.ensure_review_mode()
+            panel.attach(mode)
+            mode.start(panel.a.currentText(), panel.b.currentText())
+            self.text_view.setFocus()
+        elif self.review_mode is not None:
+            self.review_mode.stop()
+        self.menus.review_action.setChecked(on)
+        self._update_title()
+
+    def open_review(self, a: str, b: str, step: int = 1) -> None:
+        """Review mode on layers a and b, at the article's step-th disagreement."""
+        self.show_review().set_pair(a, b)
+        self.set_review_mode(True)
+        mode = self.ensure_review_mode()
+        for _ in range(max(step, 0)):
+            mode.step(1)
+
+    def ensure_review_mode(self) -> ReviewMode:
+        if self.review_mode is None:
+            from annotator.gui.review_mode import ReviewMode
+
+            def snap(start: int, end: int, exact: bool, label: str) -> tuple[int, int] | None:
+                return self.labeller.snapper.snap(start, end, exact=exact, label=label)
+
+            self.review_mode = ReviewMode(self, snap, self.mode_label)
+        return self.review_mode
+
+    def set_tags_shown(self, shown: bool) -> None:
+        self.text_view.show_tags = shown
+        self.settings.setValue("view/tags", shown)
+        self._shown_options_changed()
+
+    def set_arrows_shown(self, shown: bool) -> None:
+        self.text_view.show_arrows = shown
+        self.settings.setValue("view/arrows", shown)
+        self._shown_options_changed()
+
+    def _shown_options_changed(self) -> None:
+        if self.review_mode is not None:
+            self.review_mode.shown_options_changed()
+        self.text_view.relayout()
 
     def show_checks(self) -> QDockWidget:
         if self.checks_panel is None:
@@ -445,6 +515,8 @@ class MainWindow(QMainWindow):
             self.load_spans()
             self.article_panel.select_article(current)
             self._update_title()
+            if self.review_mode is not None:
+                self.review_mode.refresh()
         self.databaseChanged.emit()
 
     # -- small slots ---------------------------------------------------------------

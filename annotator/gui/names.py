@@ -41,6 +41,12 @@ class SchemaNames:
             return name
         return label.ar if self.language == "ar" else label.en
 
+    def short_label(self, name: str) -> str:
+        """The label's name for a tag on the text: «صفة» for «صفة/منصب», «Legal» for
+        «Legal reference» (the part before a slash, else the first word of a long name)."""
+        full = self.label(name).split("/")[0].strip()
+        return full.split()[0] if len(full) > 10 else full
+
     def attribute(self, label: str, key: str) -> str:
         definition = self.schema.attribute(label, key)
         if definition is None:

@@ -1,26 +1,30 @@
-"""The review panel: compare two layers of the open article and adjudicate into gold.
+"""The review panel: which two layers are compared, the article's and the whole set's
+agreement, every place side by side (A | B), differing attributes to take from either
+side, and the layer decisions (accept everything agreed, accept or return A's layer).
 
-A thin widget over annotator.core.review.gold; every change goes through the window's undo
+A thin widget over annotator.core.review: every change goes through the window's undo
 stack, so Ctrl+Z undoes it, and the panel refreshes whenever the stack moves or another
-program's change is shown. Each decision quotes the versions of A's layer and of gold the
-panel showed when the reviewer decided, so a decision taken on what someone else changed
-since is refused and she is told."""
+program's change is shown. With review mode on (Ctrl+R) the panel follows the mode's
+current disagreement and the mode follows the row chosen here.
+
+Each decision quotes what the panel shows: the versions of A's layer and of gold read with
+the review (ArticleReview.layer_a, .gold_version), so a decision another reviewer beat is
+refused and the reviewer is told (the window's error dialog), then shown the other one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,59 +33,22 @@ from PySide6.QtWidgets import (
 from annotator.core.actions import Action
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD, Span
-from annotator.core.review.gold import (
-    SpanPair,
-    accept_agreed,
-    accept_layer,
-    accept_span,
-    compare_layers,
-    reject_span,
-    return_layer,
-)
+from annotator.core.review.adjudication import Side, decide, take_attribute
+from annotator.core.review.agreement import AgreementReport, agreement
+from annotator.core.review.disagreements import ArticleReview, Item, ItemKey, article_review
+from annotator.core.review.gold import accept_agreed, accept_layer, return_layer
 from annotator.gui.names import isolate, status_name
+from annotator.gui.review_pairs import KIND_ROLE, PairModel, PairTable, kind_name
+from annotator.gui.workers import StoreJob
 
 if TYPE_CHECKING:
     from annotator.core.store import Store
+    from annotator.gui.review_mode import ReviewMode
     from annotator.gui.workbench import Workbench
 
-KIND_COLORS = {
-    "agree": "#c8f0c8",
-    "label_mismatch": "#ffd8a8",
-    "overlap": "#fff3a0",
-    "only_a": "#ffc4c4",
-    "only_b": "#c4d8ff",
-}
-PAIR_ROLE = Qt.ItemDataRole.UserRole
 
-
-def kind_name(kind: str) -> str:
-    names = {
-        "agree": QCoreApplication.translate("ReviewPanel", "agree"),
-        "label_mismatch": QCoreApplication.translate("ReviewPanel", "label mismatch"),
-        "overlap": QCoreApplication.translate("ReviewPanel", "overlap"),
-        "only_a": QCoreApplication.translate("ReviewPanel", "only A"),
-        "only_b": QCoreApplication.translate("ReviewPanel", "only B"),
-    }
-    return names.get(kind, kind)
-
-
-class PairList(QListWidget):
-    """The comparison pairs; A accepts, B accepts B's side, X rejects the current pair."""
-
-    acceptKey = Signal(str)  # "a" or "b": which side
-    rejectKey = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, text = event.key(), event.text()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if plain and (key == Qt.Key.Key_A or text == "ش"):
-            self.acceptKey.emit("a")
-        elif plain and (key == Qt.Key.Key_B or text == "لا"):
-            self.acceptKey.emit("b")
-        elif plain and (key == Qt.Key.Key_X or text == "ء"):
-            self.rejectKey.emit()
-        else:
-            super().keyPressEvent(event)
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
 
 
 class ReviewPanel(QDockWidget):
@@ -89,10 +56,14 @@ class ReviewPanel(QDockWidget):
         super().__init__(parent)
         self.setObjectName("reviewPanel")
         self.window_ = window
-        self.pairs: list[SpanPair] = []
-        # What the panel shows: the versions of A's layer and of gold (0: none yet).
-        self.seen_a = 0
-        self.seen_gold = 0
+        self.mode: ReviewMode | None = None
+        self.review: ArticleReview | None = None
+        self.current: ItemKey | None = None
+        self.set_report: AgreementReport | None = None
+        self._set_job: StoreJob | None = None
+        self._article_figures = ""
+        self._figures_stale = True  # layer A or B changed since the article's figures
+        self._stale = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
         pick = QHBoxLayout()
@@ -103,12 +74,23 @@ class ReviewPanel(QDockWidget):
             pick.addWidget(label)
             pick.addWidget(combo, 1)
         layout.addLayout(pick)
+        self.figures = QLabel(body, objectName="reviewFigures")
+        self.figures.setWordWrap(True)
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.figures)
         self.summary = QLabel(body, objectName="reviewSummary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
-        self.list = PairList(body)
-        self.list.setObjectName("reviewPairs")
-        layout.addWidget(self.list, 1)
+        self.model = PairModel(window.names, body)
+        self.table = PairTable(self.model, body)
+        self.table.setObjectName("reviewPairs")
+        self.table.on_key = self._table_key
+        layout.addWidget(self.table, 1)
+        self.attributes = QWidget(body, objectName="reviewAttributes")
+        self.attribute_grid = QGridLayout(self.attributes)
+        self.attribute_grid.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.attributes)
         self.accept_agreed_button = QPushButton(body, objectName="acceptAgreed")
         layout.addWidget(self.accept_agreed_button)
         self.layer_status = QLabel(body, objectName="reviewLayerStatus")
@@ -125,21 +107,24 @@ class ReviewPanel(QDockWidget):
         self.setWidget(body)
 
         self.fill_annotators()
-        self.a.currentTextChanged.connect(self.refresh)
-        self.b.currentTextChanged.connect(self.refresh)
-        self.list.currentItemChanged.connect(self._jump)
-        self.list.itemClicked.connect(self._jump)
-        self.list.acceptKey.connect(self.accept_current)
-        self.list.rejectKey.connect(self.reject_current)
+        self.a.currentTextChanged.connect(self._layers_chosen)
+        self.b.currentTextChanged.connect(self._layers_chosen)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.accept_agreed_button.clicked.connect(self.accept_agreed)
         self.accept_layer_button.clicked.connect(self.accept_layer)
         self.return_layer_button.clicked.connect(self.return_layer)
-        window.undo_stack.indexChanged.connect(self.refresh)
+        # Outside review mode the panel catches up after the label key's repaint (on a
+        # 1,000-span article re-reading the comparison takes ~0.1 s); in it, the mode has
+        # read the review already and says so (changed).
+        self._catch_up = QTimer(self, singleShot=True, interval=0)
+        self._catch_up.timeout.connect(self.refresh)
+        window.undo_stack.indexChanged.connect(self._stack_moved)
         window.articleOpened.connect(self.refresh)
         window.databaseChanged.connect(self.refresh)
         self.retranslate()
+        self.count_set()
 
-    # -- choosing and listing ----------------------------------------------------------
+    # -- the layers compared -----------------------------------------------------------
 
     def fill_annotators(self) -> None:
         names = self.window_.store.annotators()
@@ -162,117 +147,306 @@ class ReviewPanel(QDockWidget):
             combo.blockSignals(True)
             combo.setCurrentText(name)
             combo.blockSignals(False)
+        self._layers_chosen()
+
+    def _layers_chosen(self, *_: object) -> None:
+        if self.mode is not None and self.mode.active:
+            self.mode.set_layers(self.a.currentText(), self.b.currentText())
+        self.count_set()
         self.refresh()
+
+    def attach(self, mode: ReviewMode) -> None:
+        """Follow review mode (Ctrl+R) and let it follow this list."""
+        if self.mode is mode:
+            return
+        self.mode = mode
+        mode.changed.connect(self.refresh)
+        mode.moved.connect(self.follow)
+
+    def _stack_moved(self, *_: object) -> None:
+        if self.mode is None or not self.mode.active:
+            self._catch_up.start()
+
+    def follow(self) -> None:
+        """Review mode moved to another item: choose its row (the N key: cheap)."""
+        if self.mode is None or not self.isVisible():
+            return
+        self.current = self.mode.current
+        self._show_current()
+        self._show_attributes()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         if self.window_.closed:
             return  # a closed window no longer reads the database
+        if not self.isVisible():
+            self._stale = True  # read when shown again: a hidden panel costs no keypress
+            return
+        self._stale = False
         article = self.window_.article
-        row = self.list.currentRow()
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.pairs = []
         a, b = self.a.currentText(), self.b.currentText()
-        self.seen_a = self.seen_gold = 0
-        self.layer_status.clear()
+        mode = self.mode if self.mode is not None and self.mode.active else None
         if article is None or not a or not b or a == b:
+            self.review = None
             self.summary.setText(
                 QCoreApplication.translate("ReviewPanel", "Choose two different annotators.")
             )
-            self.list.blockSignals(False)
+        elif mode is not None and mode.review is not None:
+            self.review, self.current = mode.review, mode.current
+        else:
+            self.review = article_review(self.window_.store, article.id, a, b)
+            if self.current is not None and self.review.index(self.current) is None:
+                self.current = None
+        if self.model.set_review(self.review, article.text if article else ""):
+            self.table.fit_rows()
+            self._figures_stale = True
+        self._show_current()
+        self._show_summary()
+        self._show_layer_status()
+        self._show_figures()
+        self._show_attributes()
+
+    def _show_layer_status(self) -> None:
+        layer = self.review.layer_a if self.review is not None else None
+        if layer is None:
+            self.layer_status.clear()
             return
-        store = self.window_.store
-        layer = store.layer(article.id, a)
-        self.seen_a, self.seen_gold = layer.version, store.layer(article.id, GOLD).version
         self.layer_status.setText(
             QCoreApplication.translate("ReviewPanel", "%1's layer: %2")
-            .replace("%1", isolate(a))
+            .replace("%1", isolate(layer.annotator))
             .replace("%2", status_name(layer.status))
         )
-        comparison = compare_layers(self.window_.store, article.id, a, b)
-        self.pairs = list(comparison.pairs)
-        for pair in self.pairs:
-            item = QListWidgetItem(self.describe(pair, article.text))
-            item.setBackground(QBrush(QColor(KIND_COLORS[pair.kind])))
-            item.setForeground(QBrush(QColor("#000000")))
-            item.setData(PAIR_ROLE, pair.kind)
-            self.list.addItem(item)
-        if self.pairs:
-            self.list.setCurrentRow(min(max(row, 0), len(self.pairs) - 1))
-        self.list.blockSignals(False)
-        counts = comparison.counts()
-        self.summary.setText(
-            " · ".join(f"{kind_name(kind)}: {count}" for kind, count in counts.items())
-        )
 
-    def describe(self, pair: SpanPair, text: str) -> str:
-        names = self.window_.names
+    def _seen(self) -> ArticleReview | None:
+        """The review the reviewer is deciding on: read again first if the panel still
+        owes her own last step (outside review mode it catches up after the repaint)."""
+        if self._catch_up.isActive():
+            self._catch_up.stop()
+            self.refresh()
+        return self.review
 
-        def side(span: Span | None) -> str:
-            if span is None:
-                return "—"
-            return f"{isolate(text[span.start : span.end])} ({names.label(span.label)})"
-
-        return f"{kind_name(pair.kind)}: A {side(pair.a)} | B {side(pair.b)}"
-
-    def current_pair(self) -> SpanPair | None:
-        row = self.list.currentRow()
-        return self.pairs[row] if 0 <= row < len(self.pairs) else None
-
-    def _jump(self, *_: object) -> None:
-        pair = self.current_pair()
-        if pair is None:
-            return
-        span = pair.a or pair.b
-        if span is None:
-            return
-        if span.annotator == self.window_.annotator:
-            self.window_.select_span(span.id)
+    def _show_current(self) -> None:
+        row = self.model.row_of(self.current)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
         else:
-            other = pair.b if span is pair.a else pair.a
-            if other is not None and other.annotator == self.window_.annotator:
-                self.window_.select_span(other.id)
-            else:
-                self.window_.text_view.select_range(span.start, span.end)
-                self.window_.text_view.ensureCursorVisible()
+            selection.clearSelection()
+        selection.blockSignals(False)
+
+    def _show_summary(self) -> None:
+        if self.review is None:
+            return
+        counts: dict[str, int] = {}
+        for row in self.model.rows:
+            counts[row.kind] = counts.get(row.kind, 0) + 1
+        parts = [f"{kind_name(kind)}: {n}" for kind, n in counts.items()]
+        undecided = QCoreApplication.translate("ReviewPanel", "undecided: %1").replace(
+            "%1", str(self.review.undecided)
+        )
+        self.summary.setText(" · ".join([*parts, undecided]))
+
+    def _show_figures(self) -> None:
+        """The article's agreement (read now) and the whole set's (from a job)."""
+        article = self.window_.article
+        a, b = self.a.currentText(), self.b.currentText()
+        here = ""
+        if not self._figures_stale:
+            here = self._article_figures  # the rows, and so layers A and B, are the same
+        elif article is not None and a and b and a != b:
+            try:
+                report = agreement(self.window_.store, a, b, article_ids=[article.id])
+            except AnnotatorError:
+                report = None
+            if report is not None and report.per_article:
+                figures = report.per_article[0]
+                here = (
+                    QCoreApplication.translate(
+                        "ReviewPanel", "This article: exact F1 %1, overlap F1 %2, token kappa %3"
+                    )
+                    .replace("%1", _number(figures.exact_f1))
+                    .replace("%2", _number(figures.overlap_f1))
+                    .replace("%3", _number(figures.kappa))
+                )
+        self._article_figures, self._figures_stale = here, False
+        whole = self.set_report
+        if whole is None:
+            there = QCoreApplication.translate("ReviewPanel", "whole set: computing…")
+        else:
+            there = (
+                QCoreApplication.translate(
+                    "ReviewPanel",
+                    "whole set (articles: %4): exact F1 %1, overlap F1 %2, token kappa %3",
+                )
+                .replace("%1", _number(whole.exact.f1))
+                .replace("%2", _number(whole.overlap.f1))
+                .replace("%3", _number(whole.tokens.kappa))
+                .replace("%4", str(whole.articles))
+            )
+        self.figures.setText(f"{here}\n{there}" if here else there)
+
+    def count_set(self) -> None:
+        """The whole set's agreement between A and B, off the GUI thread."""
+        if self._set_job is not None:
+            self._set_job.cancel()
+        a, b = self.a.currentText(), self.b.currentText()
+        self.set_report = None
+        if not a or not b or a == b:
+            self._set_job = None
+            return
+
+        def work(store: Store, progress: Callable[[int, int], None]) -> AgreementReport | None:
+            try:
+                return agreement(store, a, b, progress=progress)
+            except AnnotatorError:
+                return None  # a layer nobody has made yet (gold, at first)
+
+        job = StoreJob(self.window_.store.path, work)
+        job.signals.finished.connect(self._set_counted)
+        self._set_job = job
+        QThreadPool.globalInstance().start(job)
+
+    def _set_counted(self, report: AgreementReport | None) -> None:
+        if self._set_job is None or self.sender() is not self._set_job.signals:
+            return
+        self._set_job = None
+        self.set_report = report
+        self._show_figures()
+
+    def _show_attributes(self) -> None:
+        """The current place's attributes that differ, each to take from A or from B."""
+        while self.attribute_grid.count():
+            taken = self.attribute_grid.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().deleteLater()
+        item = self.current_item()
+        pair = None
+        if self.review is not None and item is not None and not item.is_relation:
+            pair = self.review.span_pair(item)
+        if pair is None or pair.a is None or pair.b is None or not pair.attributes_differ:
+            self.attributes.hide()
+            return
+        names = self.window_.names
+        for row, key in enumerate(sorted(pair.a.attributes.keys() | pair.b.attributes.keys())):
+            va, vb = pair.a.attributes.get(key), pair.b.attributes.get(key)
+            if va == vb:
+                continue
+            self.attribute_grid.addWidget(
+                QLabel(names.attribute(pair.a.label, key), self.attributes), row, 0
+            )
+            for column, (side, value) in enumerate((("a", va), ("b", vb)), start=1):
+                shown = "—" if value is None else names.value(value)
+                button = QPushButton(f"{side.upper()}: {isolate(shown)}", self.attributes)
+                button.setObjectName(f"take_{side}_{key}")
+                button.clicked.connect(
+                    lambda _=False, k=key, s=side: self.take_attribute(k, s)  # type: ignore[misc]
+                )
+                self.attribute_grid.addWidget(button, row, column)
+        self.attributes.show()
+
+    def current_item(self) -> Item | None:
+        if self.review is None or self.current is None:
+            return None
+        return self.review.item(self.current)
+
+    def current_kind(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, KIND_ROLE) if index.isValid() else None  # type: ignore[return-value]
+
+    # -- choosing rows -----------------------------------------------------------------
+
+    def _row_chosen(self, *_: object) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        key = self.model.rows[index.row()].key
+        self.current = key
+        if self.mode is not None and self.mode.active:
+            if key is not None:
+                self.mode.go(key)
+            return
+        self._show_attributes()
+        self._select_in_text(index.row())
+
+    def _select_in_text(self, row: int) -> None:
+        """Outside review mode: select the place in the analyst's own layer if it has it."""
+        if self.review is None:
+            return
+        key = self.model.rows[row].key
+        item = self.review.item(key) if key else None
+        spans: list[Span] = []
+        if item is not None and not item.is_relation:
+            spans = list(self.review.span_pair(item).sides())
+        elif key is None:
+            agreed = [p for p in self.review.pairs if p.kind == "agree"]
+            position = sum(1 for r in self.model.rows[: row + 1] if r.key is None) - 1
+            if 0 <= position < len(agreed):
+                spans = list(agreed[position].sides())
+        for span in spans:
+            if span.annotator == self.window_.annotator and span.id in self.window_.spans:
+                self.window_.select_span(span.id)
+                return
+        if spans:
+            self.window_.text_view.select_range(spans[0].start, spans[0].end)
+            self.window_.text_view.ensureCursorVisible()
+
+    def _table_key(self, letter: str, shift: bool) -> bool:
+        if self.mode is not None and self.mode.active:
+            if letter == "N":
+                self.mode.step(-1 if shift else 1)
+                return True
+            if letter in ("A", "B", "X") and not shift:
+                self.mode.decide({"A": "a", "B": "b"}.get(letter))  # type: ignore[arg-type]
+                return True
+            return False
+        if letter in ("A", "B", "X") and not shift:
+            return self.decide({"A": "a", "B": "b"}.get(letter))  # type: ignore[arg-type]
+        return False
 
     # -- adjudication ------------------------------------------------------------------
 
-    def _side(self, pair: SpanPair, which: str) -> Span | None:
-        first, second = (pair.a, pair.b) if which == "a" else (pair.b, pair.a)
-        for span in (first, second):
-            if span is not None and span.annotator != GOLD:
-                return span
-        return first or second
-
-    def accept_current(self, which: str = "a") -> bool:
-        pair = self.current_pair()
-        span = self._side(pair, which) if pair else None
-        if span is None:
+    def decide(self, side: Side | None) -> bool:
+        """A, B or X on the current row (outside review mode; in it, the mode decides)."""
+        review = self._seen()
+        item = self.current_item()
+        if review is None or item is None:
             return False
-        seen = self.seen_gold
         return self._run(
-            lambda: accept_span(self.window_.store, span.id, seen),
-            QCoreApplication.translate("ReviewPanel", "accept into gold"),
+            lambda: decide(review, item.key, side),
+            QCoreApplication.translate("ReviewPanel", "decide in gold"),
         )
 
-    def reject_current(self) -> bool:
-        pair = self.current_pair()
-        span = (pair.a or pair.b) if pair else None
-        if span is None:
+    def take_attribute(self, key: str, side: Side) -> bool:
+        if self.mode is not None and self.mode.active:
+            return self.mode.take_attribute(key, side)
+        review = self._seen()
+        item = self.current_item()
+        if review is None or item is None:
             return False
-        seen = self.seen_gold
         return self._run(
-            lambda: reject_span(self.window_.store, span.id, seen),
-            QCoreApplication.translate("ReviewPanel", "reject from gold"),
+            lambda: take_attribute(review, item.key, key, side),
+            QCoreApplication.translate("ReviewPanel", "take an attribute"),
         )
 
     def accept_agreed(self) -> bool:
-        article = self.window_.article
+        article, review = self.window_.article, self._seen()
         a, b = self.a.currentText(), self.b.currentText()
-        if article is None or a == b:
+        if article is None or a == b or review is None:
             return False
-        action = accept_agreed(self.window_.store, article.id, a, b, self.seen_gold)
+        action = accept_agreed(self.window_.store, article.id, a, b, review.gold_version)
         if not action.span_ids:
             self.window_.hint(QCoreApplication.translate("ReviewPanel", "Nothing both agree on."))
             return False
@@ -298,17 +472,17 @@ class ReviewPanel(QDockWidget):
 
     def _decide_layer(
         self,
-        decide: Callable[[Store, str, str, str, int], Action],
+        decide: Callable[[Store, str, str, str, int | None], Action],
         title: str,
         prompt: str,
         what: str,
     ) -> bool:
         """Accept or return A's layer with the reviewer's comment (none when cancelled), as
         the panel showed it when she chose to (a refresh while she types does not count)."""
-        article = self.window_.article
-        if article is None:
+        article, review = self.window_.article, self._seen()
+        if article is None or review is None or review.layer_a is None:
             return False
-        a, seen = self.a.currentText(), self.seen_a
+        a, seen = review.a, review.layer_a.version
         comment = self.ask(self, title, prompt)
         if comment is None:
             return False
@@ -323,9 +497,7 @@ class ReviewPanel(QDockWidget):
         if action is None:
             self.window_.hint(QCoreApplication.translate("ReviewPanel", "Nothing to change."))
             return False
-        ok = self.window_.run(action, description)
-        self.refresh()
-        return ok
+        return self.window_.run(action, description)  # the stack moves: refresh() follows
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, label: str) -> str | None:
@@ -355,7 +527,9 @@ class ReviewPanel(QDockWidget):
         )
         self.help.setText(
             QCoreApplication.translate(
-                "ReviewPanel", "A: accept into gold · B: accept B's span · X: reject from gold"
+                "ReviewPanel",
+                "A / B: that side is right here · X: neither · N / Shift+N: next / previous "
+                "disagreement · Ctrl+R: review mode (A above the line, B below, gold tinted)",
             )
         )
         self.refresh()

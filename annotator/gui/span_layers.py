@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextDocument
 
-from annotator.core.models import Relation, Span
+from annotator.core.models import Span
 from annotator.core.text.offsets import Utf16Map
 from annotator.gui.lanes import assign_lanes, lane_count, reading_key
 
@@ -24,6 +24,28 @@ LANE_GAP = 2.0
 LANE_MARGIN = 3.0  # between the deepest descender and lane 0
 MIN_LANES = 2  # reserved even without spans, so the first nested span does not move text
 UNKNOWN_LABEL_COLOR = QColor("gray")
+
+
+@dataclass(frozen=True, slots=True)
+class LaneGeometry:
+    """How a layer's lanes sit by its lines: each lane is a row ``row`` high (a label tag's
+    height when tags are shown, else the underline's thickness), ``gap`` apart, starting
+    ``margin`` from the letters, below the line or (review mode's layer A) above it."""
+
+    row: float = LANE_THICKNESS
+    gap: float = LANE_GAP
+    margin: float = LANE_MARGIN
+    above: bool = False
+    min_lanes: int = MIN_LANES
+
+    @property
+    def pitch(self) -> float:
+        return self.row + self.gap
+
+    def row_top(self, line_top: float, line_bottom: float, lane: int) -> float:
+        if self.above:
+            return line_top - self.margin - self.row - lane * self.pitch
+        return line_bottom + self.margin + lane * self.pitch
 
 
 Extents = dict[tuple[int, int], tuple[float, float]]  # block positions -> x1, x2
@@ -36,12 +58,14 @@ class Segment:
     span_id: int
     lane_rect: QRectF
     text_rect: QRectF
+    first: bool = True  # the span starts on this line (its label tag goes here)
 
 
 class SpanLayers:
     """The spans of the open article, in UTF-16 positions, bucketed by block and lane."""
 
-    def __init__(self) -> None:
+    def __init__(self, geometry: LaneGeometry | None = None) -> None:
+        self.geometry = geometry or LaneGeometry()
         self.spans: dict[int, Span] = {}
         self.order: list[int] = []  # span ids by start, outer first
         self.lanes: dict[int, int] = {}
@@ -137,11 +161,11 @@ class SpanLayers:
 
     @property
     def lane_count(self) -> int:
-        return max(MIN_LANES, lane_count(self.lanes))
+        return max(self.geometry.min_lanes, lane_count(self.lanes))
 
     def line_extra(self) -> float:
-        """Space added under every line for the lanes."""
-        return LANE_MARGIN + self.lane_count * (LANE_THICKNESS + LANE_GAP)
+        """Space added by every line (under it, or above it) for the lanes."""
+        return self.geometry.margin + self.lane_count * self.geometry.pitch
 
     def segments(self, document: QTextDocument, top: float, bottom: float) -> list[Segment]:
         """Segments of the spans on the lines between ``top`` and ``bottom`` (document y)."""
@@ -176,7 +200,7 @@ class SpanLayers:
         if cached is None or cached[0] != size:
             cached = self._extents[block.blockNumber()] = (size, {})
         extents = cached[1]
-        u16, lanes = self.u16, self.lanes
+        u16, lanes, geometry = self.u16, self.lanes, self.geometry
         found = []
         for index in range(text_layout.lineCount()):
             line = text_layout.lineAt(index)
@@ -198,12 +222,13 @@ class SpanLayers:
                 x1, x2 = extents[part]
                 if x2 <= x1:
                     continue
-                lane_y = y + natural + LANE_MARGIN + lanes[span_id] * (LANE_THICKNESS + LANE_GAP)
+                lane_y = geometry.row_top(y, y + natural, lanes[span_id])
                 found.append(
                     Segment(
                         span_id,
-                        QRectF(origin.x() + x1, lane_y, x2 - x1, LANE_THICKNESS),
+                        QRectF(origin.x() + x1, lane_y, x2 - x1, geometry.row),
                         QRectF(origin.x() + x1, y, x2 - x1, natural),
+                        start >= line_start,
                     )
                 )
         return found
@@ -240,7 +265,7 @@ def paint_segments(
             tint = QColor(color)
             tint.setAlpha(70)
             painter.fillRect(segment.text_rect, tint)
-        lane = segment.lane_rect
+        lane = underline(segment.lane_rect)
         if segment.span_id in (selected, hovered):
             lane = lane.adjusted(0, -1, 0, 1)
             color = color.darker(130)
@@ -251,62 +276,6 @@ def paint_segments(
             painter.drawRect(segment.text_rect.adjusted(-1, 0, 1, 0))
 
 
-def paint_relations(
-    painter: QPainter,
-    segments: list[Segment],
-    relations: list[Relation],
-    color: QColor,
-    names: dict[str, str],
-) -> None:
-    """An arrow from head to tail of each relation whose two ends are visible, captioned
-    with the relation type; both ends get a dashed frame."""
-    first: dict[int, Segment] = {}
-    for segment in segments:
-        first.setdefault(segment.span_id, segment)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    line_color = QColor(color)
-    line_color.setAlpha(170)
-    metrics = painter.fontMetrics()
-    for relation in relations:
-        head, tail = first.get(relation.head), first.get(relation.tail)
-        if head is None or tail is None:
-            continue
-        painter.setPen(QPen(line_color, 1.2, Qt.PenStyle.DashLine))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for end in (head, tail):
-            painter.drawRoundedRect(end.text_rect.adjusted(-2, -1, 2, 1), 3, 3)
-        a, b = _facing_points(head.text_rect, tail.text_rect)
-        painter.setPen(QPen(line_color, 1.6))
-        painter.drawLine(a, b)
-        _arrow_head(painter, a, b, line_color)
-        caption = names.get(relation.type, relation.type)
-        box = QRectF(metrics.boundingRect(caption)).adjusted(-4, -1, 4, 1)
-        box.moveCenter((a + b) / 2)
-        painter.setPen(QPen(line_color, 1))
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(color)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, caption)
-
-
-def _facing_points(head: QRectF, tail: QRectF) -> tuple[QPointF, QPointF]:
-    """Where a line between two spans leaves the head and enters the tail: their facing
-    sides on one line, their top/bottom edges across lines."""
-    if abs(head.center().y() - tail.center().y()) < 1:
-        y = head.center().y()
-        if head.center().x() > tail.center().x():
-            return QPointF(head.left() - 2, y), QPointF(tail.right() + 2, y)
-        return QPointF(head.right() + 2, y), QPointF(tail.left() - 2, y)
-    if head.center().y() < tail.center().y():
-        return QPointF(head.center().x(), head.bottom()), QPointF(tail.center().x(), tail.top())
-    return QPointF(head.center().x(), head.top()), QPointF(tail.center().x(), tail.bottom())
-
-
-def _arrow_head(painter: QPainter, a: QPointF, b: QPointF, color: QColor) -> None:
-    direction = b - a
-    length = max((direction.x() ** 2 + direction.y() ** 2) ** 0.5, 1e-6)
-    unit = direction / length
-    normal = QPointF(-unit.y(), unit.x())
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawPolygon([b, b - unit * 8 + normal * 4, b - unit * 8 - normal * 4])
+def underline(row: QRectF, thickness: float = LANE_THICKNESS) -> QRectF:
+    """The underline drawn in a lane's row: its middle, ``thickness`` high."""
+    return QRectF(row.left(), row.center().y() - thickness / 2, row.width(), thickness)

@@ -3,11 +3,13 @@ between two annotators, drawn as bar charts and saved as PNG."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QThreadPool
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.models import GOLD
 from annotator.core.review.agreement import AgreementReport, agreement
+from annotator.core.review.review_set import label_disagreements
 from annotator.core.review.stats import Stats, collect_stats
 from annotator.core.store import Store
 from annotator.gui.workers import StoreJob
@@ -36,6 +39,7 @@ class Bar:
     value: float
     color: str = "#4363d8"
     text: str = ""  # shown after the bar; the value itself when empty
+    parts: tuple[tuple[float, str], ...] = ()  # stacked: (value, key of BarChart.styles)
 
 
 class BarChart(QWidget):
@@ -44,11 +48,21 @@ class BarChart(QWidget):
 
     ROW = 22
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, maximum: float | None = None):
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        maximum: float | None = None,
+        styles: dict[str, tuple[str, str, Qt.BrushStyle]] | None = None,
+    ):
         super().__init__(parent)
         self.title = title
         self.maximum = maximum  # fixed scale (1.0 for F1 and kappa), else the largest value
         self.bars: list[Bar] = []
+        # Stacked parts: key -> (legend text, colour, pattern); the pattern tells the parts
+        # apart without their colour.
+        self.styles = styles or {}
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = bars
@@ -56,7 +70,8 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(360, self.ROW * (len(self.bars) + 1) + 8)
+        legend = 1 if self.styles else 0
+        return QSize(360, self.ROW * (len(self.bars) + 1 + legend) + 8)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(240, self.ROW * 2)
@@ -87,7 +102,7 @@ class BarChart(QWidget):
         )
         top = max((bar.value for bar in self.bars), default=0.0)
         scale = self.maximum if self.maximum is not None else top
-        room = max(1.0, self.width() - names - values)
+        room = max(1.0, self.width() - names - values - 8)  # the longest bar keeps its number
         for row, bar in enumerate(self.bars, start=1):
             y = row * self.ROW
             painter.setPen(text_color)
@@ -95,13 +110,46 @@ class BarChart(QWidget):
                 QRectF(0, y, names - 4, self.ROW), Qt.AlignmentFlag.AlignVCenter, bar.name
             )
             length = room * max(0.0, bar.value) / scale if scale > 0 else 0.0
-            painter.fillRect(QRectF(names, y + 4, length, self.ROW - 8), QColor(bar.color))
+            if bar.parts:
+                self._paint_parts(painter, bar, QRectF(names, y + 4, length, self.ROW - 8))
+            else:
+                painter.fillRect(QRectF(names, y + 4, length, self.ROW - 8), QColor(bar.color))
+            painter.setPen(text_color)
             painter.drawText(
                 QRectF(names + length + 4, y, values, self.ROW),
                 Qt.AlignmentFlag.AlignVCenter,
                 self._value(bar),
             )
+        if self.styles:
+            self._paint_legend(painter, (len(self.bars) + 1) * self.ROW, text_color)
         painter.end()
+
+    def _paint_parts(self, painter: QPainter, bar: Bar, rect: QRectF) -> None:
+        total = sum(value for value, _ in bar.parts) or 1.0
+        x = rect.left()
+        for value, key in bar.parts:
+            _, color, pattern = self.styles.get(key, ("", "#808080", Qt.BrushStyle.SolidPattern))
+            width = rect.width() * value / total
+            part = QRectF(x, rect.top(), width, rect.height())
+            self._swatch(painter, part, color, pattern)
+            x += width
+
+    @staticmethod
+    def _swatch(painter: QPainter, rect: QRectF, color: str, pattern: Qt.BrushStyle) -> None:
+        painter.fillRect(rect, QColor(color).lighter(130))
+        painter.fillRect(rect, QBrush(QColor(color).darker(160), pattern))
+
+    def _paint_legend(self, painter: QPainter, y: float, text_color: QColor) -> None:
+        x = 0.0
+        metrics = painter.fontMetrics()
+        for text, color, pattern in self.styles.values():
+            self._swatch(painter, QRectF(x, y + 5, 16, self.ROW - 10), color, pattern)
+            painter.setPen(text_color)
+            width = metrics.horizontalAdvance(text) + 4
+            painter.drawText(
+                QRectF(x + 20, y, width, self.ROW), Qt.AlignmentFlag.AlignVCenter, text
+            )
+            x += 20 + width + 10
 
     @staticmethod
     def _value(bar: Bar) -> str:
@@ -148,6 +196,11 @@ class StatsDialog(QDialog):
             self.charts,
             maximum=1.0,
         )
+        self.disagreements = BarChart(
+            QCoreApplication.translate("StatsDialog", "Disagreements per label, most first"),
+            self.charts,
+            styles=disagreement_styles(),
+        )
         self.agreement_summary = _named(QLabel(self.charts), "agreementSummary")
         self.agreement_summary.setTextFormat(Qt.TextFormat.PlainText)
         for name, chart in (
@@ -156,6 +209,7 @@ class StatsDialog(QDialog):
             ("chartPerStatus", self.per_status),
             ("chartAgreementF1", self.f1),
             ("chartAgreementKappa", self.kappa),
+            ("chartDisagreements", self.disagreements),
         ):
             chart.setObjectName(name)
         grid.addWidget(self.summary, 0, 0, 1, 2)
@@ -165,6 +219,7 @@ class StatsDialog(QDialog):
         grid.addWidget(self.agreement_summary, 3, 0, 1, 2)
         grid.addWidget(self.f1, 4, 0)
         grid.addWidget(self.kappa, 4, 1)
+        grid.addWidget(self.disagreements, 5, 0, 1, 2)
 
         pick = QHBoxLayout()
         self.a = _named(QComboBox(self), "agreementA")
@@ -252,6 +307,7 @@ class StatsDialog(QDialog):
         self.report = None
         self.f1.set_bars([])
         self.kappa.set_bars([])
+        self.disagreements.set_bars([])
         if not a or not b or a == b:
             self.agreement_summary.setText(
                 QCoreApplication.translate("StatsDialog", "Choose two different annotators.")
@@ -260,9 +316,12 @@ class StatsDialog(QDialog):
         self.agreement_summary.setText(
             QCoreApplication.translate("StatsDialog", "Computing agreement…")
         )
-        job = StoreJob(
-            self.store.path, lambda store, progress: agreement(store, a, b, progress=progress)
-        )
+
+        def work(store: Store, progress: Callable[[int, int], None]) -> object:
+            report = agreement(store, a, b, progress=progress)
+            return report, label_disagreements(store, a, b)
+
+        job = StoreJob(self.store.path, work)
         # Bound methods of this dialog: Qt queues the calls into the GUI thread.
         job.signals.finished.connect(self._agreement_done)
         job.signals.failed.connect(self._agreement_failed)
@@ -273,9 +332,10 @@ class StatsDialog(QDialog):
         """Whether the signal comes from the job of the pair shown now (not a cancelled one)."""
         return self.job is not None and self.sender() is self.job.signals
 
-    def _agreement_done(self, report: AgreementReport) -> None:
+    def _agreement_done(self, found: tuple[AgreementReport, dict[str, Counter[str]]]) -> None:
         if not self._current():
             return
+        report, per_label = found
         self.job = None
         self.report = report
         tokens = report.tokens
@@ -312,6 +372,25 @@ class StatsDialog(QDialog):
             ]
         )
 
+        self.show_disagreements(per_label)
+
+    def show_disagreements(self, per_label: dict[str, Counter[str]]) -> None:
+        """Which labels the two layers disagree on most: one stacked bar per label."""
+        order = list(disagreement_styles())
+        ranked = sorted(per_label.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        self.disagreements.set_bars(
+            [
+                Bar(
+                    self.label_name(label),
+                    sum(kinds.values()),
+                    parts=tuple(
+                        (float(kinds[k]), k) for k in sorted(kinds, key=order.index) if kinds[k]
+                    ),
+                )
+                for label, kinds in ranked
+            ]
+        )
+
     def _agreement_failed(self, exc: BaseException) -> None:
         if self._current():
             self.job = None
@@ -339,6 +418,42 @@ class StatsDialog(QDialog):
             "PNG (*.png)",
         )
         return path or None
+
+
+def disagreement_styles() -> dict[str, tuple[str, str, Qt.BrushStyle]]:
+    """Kinds of disagreement in the chart: legend, colour and a pattern of their own."""
+    return {
+        "only_a": (
+            QCoreApplication.translate("StatsDialog", "only A"),
+            "#e6194b",
+            Qt.BrushStyle.SolidPattern,
+        ),
+        "only_b": (
+            QCoreApplication.translate("StatsDialog", "only B"),
+            "#4363d8",
+            Qt.BrushStyle.BDiagPattern,
+        ),
+        "label": (
+            QCoreApplication.translate("StatsDialog", "label"),
+            "#f58231",
+            Qt.BrushStyle.CrossPattern,
+        ),
+        "bounds": (
+            QCoreApplication.translate("StatsDialog", "bounds"),
+            "#bfa300",
+            Qt.BrushStyle.Dense4Pattern,
+        ),
+        "bounds_label": (
+            QCoreApplication.translate("StatsDialog", "bounds and label"),
+            "#911eb4",
+            Qt.BrushStyle.FDiagPattern,
+        ),
+        "attributes": (
+            QCoreApplication.translate("StatsDialog", "attributes"),
+            "#3cb44b",
+            Qt.BrushStyle.HorPattern,
+        ),
+    }
 
 
 def _named(widget: W, name: str) -> W:

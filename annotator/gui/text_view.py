@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -26,12 +27,24 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from annotator.core.models import Relation, Span
 from annotator.core.text.offsets import Utf16Map
 from annotator.gui.keys import latin_key
-from annotator.gui.span_layers import Segment, SpanLayers, paint_relations, paint_segments
+from annotator.gui.relation_arrows import STRIP, anchors, caption_font, paint_arrows
+from annotator.gui.span_layers import (
+    LANE_THICKNESS,
+    LaneGeometry,
+    Segment,
+    SpanLayers,
+    paint_segments,
+)
+from annotator.gui.span_tags import TagNames, paint_tags, row_for
+
+if TYPE_CHECKING:
+    from annotator.gui.review_layers import ReviewDrawing
 
 FONT_FAMILY = "Noto Naskh Arabic"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 9, 40
 RELATION_COLOR = QColor("#303030")
 PARAGRAPH_GAP = 10
+DOCUMENT_MARGIN = 12
 
 
 class ArticleTextView(QTextEdit):
@@ -64,7 +77,7 @@ class ArticleTextView(QTextEdit):
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
-        self.document().setDocumentMargin(12)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.viewport().setMouseTracking(True)
         self.setFont(QFont(FONT_FAMILY, 16))
 
@@ -78,8 +91,15 @@ class ArticleTextView(QTextEdit):
         self.hovered_span = 0
         self.marked: frozenset[int] = frozenset()
         self.exact_selection = False
+        # Label tags and every relation's arrow (View menu); review mode's drawing of A, B
+        # and gold replaces the one layer's when set (review_mode.py).
+        self.tags: TagNames | None = None
+        self.show_tags = True
+        self.show_arrows = True
+        self.review: ReviewDrawing | None = None
+        self._caption_font = caption_font(FONT_FAMILY)
         self._segments: list[Segment] = []
-        self._extra = -1.0
+        self._spacing = (-1.0, -1.0)
         self._press: QPoint | None = None
         self.selectionChanged.connect(self._on_selection_changed)
 
@@ -91,7 +111,7 @@ class ArticleTextView(QTextEdit):
         self.marked = frozenset()
         self.layers = SpanLayers()
         self.relations = []
-        self._extra = -1.0
+        self._spacing = (-1.0, -1.0)
         self.setPlainText(text)
         self._apply_line_spacing()
 
@@ -116,18 +136,36 @@ class ArticleTextView(QTextEdit):
         self.viewport().update()
 
     def _apply_line_spacing(self) -> None:
-        """Add room under each line for the lanes (only when the lane count changes: it
-        re-lays out the whole document)."""
-        extra = self.layers.line_extra()
-        if extra == self._extra:
+        """Add room by each line for the lanes, their tags and the arrows (only when it
+        changes: it re-lays out the whole document)."""
+        if self.review is not None:
+            extra, top = self.review.line_extra(), self.review.top_room()
+        else:
+            row = row_for(self.layers) if self.show_tags and self.tags else LANE_THICKNESS
+            if self.layers.geometry.row != row:
+                self.layers.geometry = LaneGeometry(row=row)
+            extra = self.layers.line_extra() + (STRIP if self.show_arrows else 0.0)
+            top = 0.0
+        if (extra, top) == self._spacing:
             return
-        self._extra = extra
+        self._spacing = (extra, top)
         block_format = QTextBlockFormat()
         block_format.setLineHeight(extra, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value)
         block_format.setBottomMargin(PARAGRAPH_GAP)  # paragraphs stand apart from lines
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        # Review mode: room for layer A's lanes above the first line (a first block's own top
+        # margin is not laid out; the root frame's is).
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        frame_format.setTopMargin(DOCUMENT_MARGIN + top)
+        root.setFrameFormat(frame_format)
+
+    def relayout(self) -> None:
+        """Tags, arrows or review mode were switched: lines need another spacing."""
+        self._apply_line_spacing()
+        self.viewport().update()
 
     def set_point_size(self, size: int) -> int:
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
@@ -173,14 +211,19 @@ class ArticleTextView(QTextEdit):
 
     def reveal(self, span_id: int) -> None:
         """Scroll so that a span is on screen, without selecting it."""
-        if span_id not in self.layers.u16:
-            return
-        start, end = self.layers.u16[span_id]
+        if span_id in self.layers.spans:
+            span = self.layers.spans[span_id]
+            self.reveal_range(span.start, span.end)
+
+    def reveal_range(self, start: int, end: int) -> None:
+        """Scroll so that code points start..end are on screen with their lanes."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
+        cursor.setPosition(self.offsets.to_utf16(start))
         top = self.cursorRect(cursor).top()
-        cursor.setPosition(end)
-        bottom = self.cursorRect(cursor).bottom() + self.layers.line_extra()
+        cursor.setPosition(self.offsets.to_utf16(end))
+        bottom = self.cursorRect(cursor).bottom() + max(self._spacing[0], 0.0)
+        if self.review is not None:
+            top -= self.review.top_room()
         if top < 0 or bottom > self.viewport().height():
             # A third of the way down: the lines before give context, the lanes fit.
             bar = self.verticalScrollBar()
@@ -228,14 +271,20 @@ class ArticleTextView(QTextEdit):
         inner = [s for s in self._segments if s.text_rect.contains(doc_point)]
         if not inner:
             return 0
-        spans = self.layers.spans
+        spans = self.shown_spans()
         return min(inner, key=lambda s: spans[s.span_id].end - spans[s.span_id].start).span_id
+
+    def shown_spans(self) -> dict[int, Span]:
+        """The spans drawn now: the layer's, or in review mode A's, B's and gold's."""
+        return self.review.spans if self.review is not None else self.layers.spans
 
     def segments_of(self, span_id: int) -> list[Segment]:
         """Where a span was last painted (viewport coordinates), for tests and menus."""
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         return [
-            Segment(s.span_id, s.lane_rect.translated(-offset), s.text_rect.translated(-offset))
+            Segment(
+                s.span_id, s.lane_rect.translated(-offset), s.text_rect.translated(-offset), s.first
+            )
             for s in self._segments
             if s.span_id == span_id
         ]
@@ -246,23 +295,46 @@ class ArticleTextView(QTextEdit):
         super().paintEvent(event)
         top = self.verticalScrollBar().value()
         height = self.viewport().height()
-        self._segments = self.layers.segments(self.document(), top, top + height)
         painter = QPainter(self.viewport())
         painter.translate(-self.horizontalScrollBar().value(), -top)
-        paint_segments(
-            painter,
-            self._segments,
-            self.layers,
-            self.colors,
-            selected=self.current_span,
-            hovered=self.hovered_span,
-            marked=self.marked,
-        )
-        if self.current_span:
-            mine = [r for r in self.relations if self.current_span in (r.head, r.tail)]
-            paint_relations(painter, self._segments, mine, RELATION_COLOR, self.relation_names)
+        if self.review is not None:
+            self._segments = self.review.paint(painter, self.document(), top, top + height)
+        else:
+            self._segments = self.layers.segments(self.document(), top, top + height)
+            paint_segments(
+                painter,
+                self._segments,
+                self.layers,
+                self.colors,
+                selected=self.current_span,
+                hovered=self.hovered_span,
+                marked=self.marked,
+            )
+            self._paint_tags_and_arrows(painter)
         painter.end()
         self.painted.emit()
+
+    def _paint_tags_and_arrows(self, painter: QPainter) -> None:
+        if self.show_tags and self.tags is not None:
+            paint_tags(painter, self._segments, self.layers, self.colors, self.tags)
+        relations = self.relations
+        if not self.show_arrows:
+            # Without the strip for arrows, only the selected span's are drawn.
+            relations = [r for r in relations if self.current_span in (r.head, r.tail)]
+        if not relations:
+            return
+        below = self.layers.line_extra()
+        ends = anchors(self._segments, lambda s: s.text_rect.bottom() + below)
+        paint_arrows(
+            painter,
+            ends,
+            relations,
+            self.relation_names,
+            RELATION_COLOR,
+            self._caption_font,
+            margin_x=self.document().textWidth() - 4,
+            strong=frozenset((self.current_span,)) if self.current_span else frozenset(),
+        )
 
     def event(self, event: QEvent) -> bool:
         # Tab moves between spans instead of moving the focus to the next widget.
@@ -341,7 +413,9 @@ class ArticleTextView(QTextEdit):
             span_id = self.span_at(event.pos())
             if span_id:
                 # Escaped into a rich-text tooltip: a note or a name is shown literally.
-                plain = html.escape(self.describe(self.layers.spans[span_id])).replace("\n", "<br>")
+                plain = html.escape(self.describe(self.shown_spans()[span_id])).replace(
+                    "\n", "<br>"
+                )
                 QToolTip.showText(event.globalPos(), f"<p dir='auto'>{plain}</p>", self.viewport())
             else:
                 QToolTip.hideText()

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from annotator.gui.find_bar import FindBar
     from annotator.gui.labelling import Labeller
     from annotator.gui.names import SchemaNames
+    from annotator.gui.text_view import ArticleTextView
 
 
 class MenuHandlers(Protocol):
@@ -27,11 +28,15 @@ class MenuHandlers(Protocol):
     find_bar: FindBar
     labeller: Labeller
     names: SchemaNames
+    text_view: ArticleTextView
     mark_done_and_next: Callable[[], None]
     zoom: Callable[[int], None]
     switch_language: Callable[[str], None]
     show_statistics: Callable[[], None]
     show_review: Callable[[], object]
+    set_review_mode: Callable[[bool], None]
+    set_tags_shown: Callable[[bool], None]
+    set_arrows_shown: Callable[[bool], None]
     show_checks: Callable[[], object]
     change_annotator: Callable[[], None]
 
@@ -75,9 +80,20 @@ class WindowMenus(QObject):
         for action in (self.arabic_action, self.english_action):
             action.setCheckable(True)
         self.menu_view.addSeparator()
+        self.tags_action = self.menu_view.addAction("")
+        self.arrows_action = self.menu_view.addAction("")
+        for action, handler in (
+            (self.tags_action, window.set_tags_shown),
+            (self.arrows_action, window.set_arrows_shown),
+        ):
+            action.setCheckable(True)
+            action.toggled.connect(handler)
+        self.menu_view.addSeparator()
         self.stats_action = self.menu_view.addAction("", window.show_statistics)
-        self.review_action = self.menu_view.addAction("", window.show_review)
+        self.review_action = self.menu_view.addAction("")
+        self.review_action.setCheckable(True)
         self.review_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.review_action.triggered.connect(window.set_review_mode)
         self.checks_action = self.menu_view.addAction("", window.show_checks)
         self.name_action = self.menu_view.addAction("", window.change_annotator)
 
@@ -102,8 +118,20 @@ class WindowMenus(QObject):
         self.menu_language.setTitle(QCoreApplication.translate("MainWindow", "Language / اللغة"))
         self.name_action.setText(QCoreApplication.translate("MainWindow", "Change analyst name…"))
         self.stats_action.setText(QCoreApplication.translate("MainWindow", "Statistics…"))
-        self.review_action.setText(QCoreApplication.translate("MainWindow", "Review…"))
+        self.review_action.setText(
+            QCoreApplication.translate("MainWindow", "Review mode: A, B and gold on the text")
+        )
+        self.tags_action.setText(QCoreApplication.translate("MainWindow", "Label tags on the text"))
+        self.arrows_action.setText(QCoreApplication.translate("MainWindow", "All relation arrows"))
         self.checks_action.setText(QCoreApplication.translate("MainWindow", "Quality checks…"))
+        view = self.window.text_view
+        for action, shown in (
+            (self.tags_action, view.show_tags),
+            (self.arrows_action, view.show_arrows),
+        ):
+            action.blockSignals(True)  # showing the state, not changing it
+            action.setChecked(shown)
+            action.blockSignals(False)
         self.arabic_action.setChecked(self.window.names.language == "ar")
         self.english_action.setChecked(self.window.names.language == "en")
 

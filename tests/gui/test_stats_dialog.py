@@ -100,3 +100,17 @@ def test_charts_are_saved_as_png(
     qtbot.mouseClick(dialog.findChild(QPushButton, "savePng"), Qt.MouseButton.LeftButton)
 
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_labels_disagreed_on_most_come_first_with_their_kinds(
+    qtbot: QtBot, labelled: Store
+) -> None:
+    add_span(labelled, FIRST, "karim", "الحكومة", "ORG")  # inside amina's title: paired with it
+    dialog = open_dialog(qtbot, labelled)
+    chart = dialog.findChild(BarChart, "chartDisagreements")
+    assert [(bar.name, bar.value, bar.parts) for bar in chart.bars] == [
+        ("Institution", 2, ((1.0, "label"), (1.0, "bounds_label"))),
+        ("Place", 1, ((1.0, "label"),)),
+        ("Title", 1, ((1.0, "bounds_label"),)),
+    ]
+    assert set(chart.styles) >= {"only_a", "only_b", "label", "bounds"}

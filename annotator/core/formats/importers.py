@@ -17,11 +17,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats.readers import READERS, detect_format
-from annotator.core.formats.records import IncomingArticle, IncomingSpan
+from annotator.core.formats.readers import INPUT_FORMATS, detect_format
+from annotator.core.formats.records import IncomingArticle, IncomingSpan, ReadContext
+from annotator.core.formats.seen import SeenKeys
+from annotator.core.formats.units import count_lines, expand_paths, import_units
 from annotator.core.store import Store
 from annotator.core.store.layers import FIRST_VERSION, NEXT_VERSION, first_version_args
 from annotator.core.text.decode import frozen_sha256, title_of
+
+__all__ = [
+    "FileReport",
+    "ImportReport",
+    "count_lines",
+    "expand_paths",
+    "import_file",
+    "import_paths",
+]
 
 CHUNK_ARTICLES = 500
 Progress = Callable[[Path, int], None]  # file, lines of it read so far
@@ -36,6 +47,9 @@ class FileReport:
     layers_added: int = 0
     layers_unchanged: int = 0
     spans_added: int = 0
+    duplicates_skipped: int = 0
+    # What the reader skipped or decided ("cancelled annotations skipped": 2), shown to the user.
+    notes: dict[str, int] = field(default_factory=dict)
     error: InputError | None = None
 
 
@@ -58,6 +72,20 @@ class ImportReport:
             f"{self.total('articles_replaced')} replaced, {self.total('layers_added')} layer(s) "
             f"with {self.total('spans_added')} span(s); {len(self.errors)} file(s) refused"
         )
+
+    def notes(self) -> list[str]:
+        """What the files held that was not imported, or was decided for the user."""
+        out = []
+        for report in self.files:
+            if report.error is not None:
+                continue
+            if report.duplicates_skipped:
+                out.append(
+                    f"{report.path}: {report.duplicates_skipped} repeated identical line(s) "
+                    "added once"
+                )
+            out += [f"{report.path}: {what}: {n}" for what, n in report.notes.items()]
+        return out
 
 
 def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]]) -> None:
@@ -82,33 +110,6 @@ def _insert_articles(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]
         )
 
 
-def expand_paths(paths: Iterable[str | Path], fmt: str) -> list[Path]:
-    """Files to import: folders give their files of the format (by extension), sorted."""
-    suffixes = {"auto": (".txt", ".jsonl", ".csv"), "txt": (".txt",), "csv": (".csv",)}.get(
-        fmt, (".jsonl", ".json")
-    )
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
-            )
-        else:
-            found.append(path)
-    return found
-
-
-def count_lines(path: Path) -> int:
-    """Lines in a file (at least 1), for a progress bar; 0 if it cannot be read."""
-    try:
-        with path.open("rb") as fh:
-            count = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
-    except OSError:
-        return 0
-    return max(count, 1)
-
-
 def import_paths(
     store: Store,
     paths: Iterable[str | Path],
@@ -117,14 +118,24 @@ def import_paths(
     fmt: str = "auto",
     replace: bool = False,
     progress: Progress | None = None,
+    annotator_map: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import files and folders; each file is all or nothing, and a bad file does not stop
     the others (its error is in the report)."""
     report = ImportReport()
-    for path in expand_paths(paths, fmt):
+    for unit in import_units(paths, fmt):
+        if unit.error is not None:
+            report.files.append(FileReport(unit.path, error=unit.error))
+            continue
         report.files.append(
             import_file(
-                store, path, annotator=annotator, fmt=fmt, replace=replace, progress=progress
+                store,
+                unit.path,
+                annotator=annotator,
+                fmt=fmt,
+                replace=replace,
+                progress=progress,
+                annotator_map=annotator_map,
             )
         )
     return report
@@ -138,61 +149,24 @@ def import_file(
     fmt: str = "auto",
     replace: bool = False,
     progress: Progress | None = None,
+    annotator_map: dict[str, str] | None = None,
 ) -> FileReport:
     report = FileReport(path)
+    context = ReadContext(store.schema, annotator, dict(annotator_map or {}))
     try:
         if not path.exists():
             raise InputError("no such file or folder", path)
-        if path.is_dir():
-            raise InputError("is a folder (give the folder itself to import its files)", path)
         file_format = detect_format(path) if fmt == "auto" else fmt
-        if file_format not in READERS:
+        if file_format not in INPUT_FORMATS:
             raise InputError(f"unknown format {file_format!r}", path)
-        articles = READERS[file_format](path, store.schema, annotator)
+        if path.is_dir() and not INPUT_FORMATS[file_format].folder:
+            raise InputError("is a folder, not a file", path)
+        articles = INPUT_FORMATS[file_format].read(path, context)
         _FileWriter(store, path, report, replace).write(articles, progress)
+        report.notes = dict(context.notes)
     except InputError as exc:
         report.error = exc
     return report
-
-
-class _SeenKeys:
-    """The (article id, annotator) pairs of a file so far, to refuse a repeated line.
-
-    The current chunk's pairs are in memory, earlier chunks' in a temporary table of this
-    connection (on disk past SQLite's small page cache): a set of every pair made an
-    import's memory grow with the file, ~200 bytes a line.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.count = 0
-        self._chunk: set[tuple[str, str]] = set()
-        conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT NOT NULL, "
-            "annotator TEXT NOT NULL, PRIMARY KEY (id, annotator)) WITHOUT ROWID"
-        )
-        conn.execute("DELETE FROM temp.import_seen")
-
-    def add(self, article_id: str, annotator: str | None) -> bool:
-        """Record a pair; False if the file had it already."""
-        key = (article_id, annotator or "")  # annotator names are never empty
-        if key in self._chunk:
-            return False
-        if self.conn.execute(
-            "SELECT 1 FROM temp.import_seen WHERE id = ? AND annotator = ?", key
-        ).fetchone():
-            return False
-        self._chunk.add(key)
-        self.count += 1
-        return True
-
-    def flush(self) -> None:
-        """Move the chunk's pairs to the table (inside the chunk's transaction)."""
-        self.conn.executemany("INSERT INTO temp.import_seen VALUES (?, ?)", self._chunk)
-        self._chunk = set()
-
-    def close(self) -> None:
-        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
 
 
 class _FileWriter:
@@ -203,7 +177,7 @@ class _FileWriter:
         self.path = path
         self.report = report
         self.replace = replace
-        self.seen = _SeenKeys(store.conn)
+        self.seen = SeenKeys(store.conn)
         # Replacements change rows others can see: they wait for the final transaction.
         self.deferred: list[tuple[IncomingArticle, bool, bool]] = []
         self._pending_layers: list[IncomingArticle] = []
@@ -216,9 +190,16 @@ class _FileWriter:
             chunk: list[IncomingArticle] = []
             line = 1
             for count, article in enumerate(articles, start=1):
-                if not self.seen.add(article.id, article.annotator):
+                seen = self.seen.add(article)
+                if seen == "same":
+                    self.report.duplicates_skipped += 1
+                    continue
+                if seen == "different":
+                    whose = f" for annotator {article.annotator!r}" if article.annotator else ""
                     raise InputError(
-                        f"duplicate article id {article.id!r}", self.path, article.line
+                        f"article {article.id!r} appears twice{whose} with different content",
+                        self.path,
+                        article.line,
                     )
                 chunk.append(article)
                 line = article.line or count

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,43 @@ class IncomingArticle:
     comment: str = ""
     spans: list[IncomingSpan] = field(default_factory=list)
     relations: list[tuple[str, int, int]] = field(default_factory=list)  # type, head, tail index
+
+
+@dataclass
+class ReadContext:
+    """What every reader is given, and where it leaves what it skipped or decided.
+
+    ``notes`` counts what a file held that its format cannot bring in (cancelled Label
+    Studio annotations, brat events...) and decisions taken for the user (an annotator
+    name taken from the file name): the import report shows them, nothing goes unsaid.
+    """
+
+    schema: Schema
+    annotator: str | None = None
+    annotator_map: dict[str, str] = field(default_factory=dict)
+    notes: Counter[str] = field(default_factory=Counter)
+
+    def note(self, what: str, count: int = 1) -> None:
+        self.notes[what] += count
+
+    def annotator_for(
+        self, recorded: Any, has_spans: bool, path: Path, line: int | None
+    ) -> str | None:
+        """--annotator if given, else the name the file records (mapped if asked)."""
+        name = self.annotator if self.annotator is not None else recorded
+        if name is None:
+            if has_spans:
+                raise InputError(
+                    "spans need an annotator: the line has none, give --annotator NAME",
+                    path,
+                    line,
+                )
+            return None
+        name = as_str(name, '"annotator"', path, line).strip()
+        name = self.annotator_map.get(name, name)
+        if not name:
+            raise InputError("empty annotator name", path, line)
+        return name
 
 
 def as_int(value: Any, what: str, path: Path, line: int | None) -> int:
@@ -89,11 +127,20 @@ def make_span(
             path,
             line,
         )
+    return IncomingSpan(start, end, label, check_attributes(schema, label, attributes, path, line))
+
+
+def check_attributes(
+    schema: Schema, label: str, attributes: Any, path: Path, line: int | None
+) -> tuple[tuple[str, str], ...]:
+    """A span's attributes as sorted (key, value) pairs; null values are unset."""
     pairs: list[tuple[str, str]] = []
     if attributes:
         if not isinstance(attributes, dict):
             raise InputError("span attributes must be an object", path, line)
         for key, value in attributes.items():
+            if value is None:
+                continue  # unset: Hugging Face datasets fills every missing key with null
             definition = schema.attribute(label, key)
             if definition is None:
                 raise InputError(f"label {label} has no attribute {key!r}", path, line)
@@ -105,7 +152,7 @@ def make_span(
                     line,
                 )
             pairs.append((key, value))
-    return IncomingSpan(start, end, label, tuple(sorted(pairs)))
+    return tuple(sorted(pairs))
 
 
 def check_status(status: Any, path: Path, line: int | None) -> str | None:

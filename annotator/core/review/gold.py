@@ -4,9 +4,8 @@ accept or return an analyst's layer. Every change is a label action, so undo wor
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from annotator.core.actions import (
     Action,
@@ -20,27 +19,8 @@ from annotator.core.actions import (
 )
 from annotator.core.errors import ActionError
 from annotator.core.models import GOLD, Layer, Relation, Span
+from annotator.core.review.pairing import KINDS, Bounds, SpanPair, pair_spans, span_key
 from annotator.core.store import Store
-
-Kind = Literal["agree", "label_mismatch", "overlap", "only_a", "only_b"]
-Bounds = tuple[int, int, str]  # start, end, label
-
-
-@dataclass(frozen=True, slots=True)
-class SpanPair:
-    """One place in the article as the two layers see it."""
-
-    kind: Kind
-    a: Span | None
-    b: Span | None
-
-    @property
-    def start(self) -> int:
-        return min(s.start for s in (self.a, self.b) if s is not None)
-
-    @property
-    def attributes_differ(self) -> bool:
-        return self.a is not None and self.b is not None and self.a.attributes != self.b.attributes
 
 
 @dataclass(frozen=True)
@@ -52,9 +32,7 @@ class Comparison:
 
     def counts(self) -> dict[str, int]:
         found = Counter(pair.kind for pair in self.pairs)
-        return {
-            kind: found[kind] for kind in ("agree", "label_mismatch", "overlap", "only_a", "only_b")
-        }
+        return {kind: found[kind] for kind in KINDS}
 
     def agreed(self) -> list[Span]:
         """A's side of every span both layers have with the same bounds and label."""
@@ -62,48 +40,14 @@ class Comparison:
 
 
 def compare_layers(store: Store, article_id: str, a: str, b: str) -> Comparison:
-    """Pair the spans of two layers: same bounds and label (agree), same bounds and another
-    label (label_mismatch), overlapping (overlap, same label preferred, largest overlap
-    first), and the rest (only_a, only_b). Each span is in exactly one pair."""
-    spans_a, spans_b = store.spans(article_id, a), store.spans(article_id, b)
-    pairs: list[SpanPair] = []
-    left, right = list(spans_a), list(spans_b)
-
-    def pair_off(kind: Kind, same: Callable[[Span, Span], bool]) -> None:
-        candidates = sorted(
-            (
-                (-_shared(x, y), abs(x.start - y.start) + abs(x.end - y.end), i, j)
-                for i, x in enumerate(left)
-                for j, y in enumerate(right)
-                if same(x, y)
-            ),
-        )
-        used_l: set[int] = set()
-        used_r: set[int] = set()
-        for _, _, i, j in candidates:
-            if i not in used_l and j not in used_r:
-                used_l.add(i)
-                used_r.add(j)
-                pairs.append(SpanPair(kind, left[i], right[j]))
-        left[:] = [x for i, x in enumerate(left) if i not in used_l]
-        right[:] = [y for j, y in enumerate(right) if j not in used_r]
-
-    pair_off("agree", lambda x, y: _key(x) == _key(y))
-    pair_off("label_mismatch", lambda x, y: (x.start, x.end) == (y.start, y.end))
-    pair_off("overlap", lambda x, y: x.label == y.label and _shared(x, y) > 0)
-    pair_off("overlap", lambda x, y: _shared(x, y) > 0)
-    pairs.extend(SpanPair("only_a", x, None) for x in left)
-    pairs.extend(SpanPair("only_b", None, y) for y in right)
-    pairs.sort(key=lambda p: (p.start, p.kind))
+    """Pair the spans of two layers (pairing.pair_spans): same bounds and label (agree),
+    same bounds and another label (label_mismatch), overlapping (overlap, same label
+    preferred, largest overlap first), and the rest (only_a, only_b)."""
+    pairs = pair_spans(store.spans(article_id, a), store.spans(article_id, b))
     return Comparison(article_id, a, b, tuple(pairs))
 
 
-def _shared(x: Span, y: Span) -> int:
-    return min(x.end, y.end) - max(x.start, y.start)
-
-
-def _key(span: Span) -> Bounds:
-    return (span.start, span.end, span.label)
+_key = span_key
 
 
 # -- adjudication into gold ------------------------------------------------------------
@@ -272,16 +216,15 @@ def accept_agreed(
     store: Store, article_id: str, a: str, b: str, seen_gold: int | None = None
 ) -> CopyToGold:
     """One action (one undo step) copying every span both layers agree on into gold, with
-    the attribute values and the relations both layers have."""
-    pairs = [p for p in compare_layers(store, article_id, a, b).pairs if p.kind == "agree"]
-    shared = {
-        p.a.id: dict(p.a.attributes.items() & p.b.attributes.items())
-        for p in pairs
-        if p.a is not None and p.b is not None
-    }
-    action = CopyToGold(
-        [], "accept agreed", span_ids=tuple(shared), agreed_with=b, attributes=shared
-    )
+    the relations both layers have. A span whose attributes differ (a MEASURE's status)
+    is a disagreement the reviewer decides (disagreements.py), so it stays out."""
+    pairs = [
+        p
+        for p in compare_layers(store, article_id, a, b).pairs
+        if p.kind == "agree" and not p.attributes_differ
+    ]
+    agreed = tuple(p.a.id for p in pairs if p.a is not None)
+    action = CopyToGold([], "accept agreed", span_ids=agreed, agreed_with=b)
     return _on_gold(store, action, article_id, seen_gold)
 
 

@@ -116,13 +116,25 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF text ON articles BEGIN
 END;
 """
 
+# A reviewer's "neither": gold holds no span (or relation) at a place two layers disagree
+# on, and says so, so that the place counts as decided (review/disagreements.py). Keyed by
+# place and label, not by span id: the analyst's span may be deleted and made again.
+M002_SQLITE = """
+CREATE TABLE gold_rejections (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    item TEXT NOT NULL,
+    at REAL NOT NULL,
+    PRIMARY KEY (article_id, item)
+) WITHOUT ROWID;
+"""
+
 # Layer versions. ``version`` names the state a layer is in: every write gives it a number
 # the layer never had (``last_version`` + 1), and undo gives the old state back its old
 # number, so equal numbers mean the same state. A reviewer's decision, a gold edit, undo
 # and redo each hold only if the layer is still at the version they expect
 # (UPDATE ... WHERE version = ?). ``removed_layers`` keeps the last number of a layer row
 # that undo removed, so a layer made again later starts past it.
-M002_SQLITE = """
+M003_SQLITE = """
 ALTER TABLE layers ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE layers ADD COLUMN last_version INTEGER NOT NULL DEFAULT 1;
 CREATE TABLE removed_layers (
@@ -132,7 +144,7 @@ CREATE TABLE removed_layers (
     PRIMARY KEY (article_id, annotator_id)
 ) WITHOUT ROWID;
 """
-M002_POSTGRES = """
+M003_POSTGRES = """
 ALTER TABLE layers ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE layers ADD COLUMN last_version integer NOT NULL DEFAULT 1;
 CREATE TABLE removed_layers (
@@ -145,7 +157,8 @@ CREATE TABLE removed_layers (
 
 MIGRATIONS: list[Migration] = [
     Migration("m001_initial", M001_SQLITE),
-    Migration("m002_layer_versions", M002_SQLITE, M002_POSTGRES),
+    Migration("m002_gold_rejections", M002_SQLITE),
+    Migration("m003_layer_versions", M003_SQLITE, M003_POSTGRES),
 ]
 LATEST = len(MIGRATIONS)
 

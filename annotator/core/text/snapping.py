@@ -481,3 +481,9 @@ def _clear_outer_proclitic(key: str) -> bool:
     if key.startswith("بو"):
         return False  # Maghrebi names: بوريطة، بوعزة
     return _cannot_follow(key[0], key[1])
+
+
+def word_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every word of the text as snapping cuts them (the one notion of a
+    word that spans, checks and token exports share)."""
+    return _words(text)

@@ -1,0 +1,1 @@
+"""Tests of the file formats against their real clients and real files."""
