@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.actions import AddSpan, History, SetStatus
+from annotator.core.actions import AddSpan, Batch, Change, History, SetStatus
 from annotator.core.errors import UndoConflictError
 from annotator.core.models import GOLD
 from annotator.core.review.gold import accept_agreed, accept_layer, reject_span
@@ -143,3 +143,30 @@ def test_undo_and_redo_of_several_steps_on_one_layer_still_work_when_nobody_else
         history.redo()
     assert len(analyst.spans("m")) == 3
     assert analyst.layer("m", "amina").status == "done"
+
+
+def test_an_action_applied_inside_another_undoes_with_it_checked_as_one(
+    two: tuple[Store, Store],
+) -> None:
+    """A batch whose steps are applied by hand (as planned gold decisions are) is one
+    journal: undone whole, and refused whole after someone else's change."""
+    analyst, reviewer = two
+
+    class TwoLabels(Batch):
+        def _applied(self, store: Store) -> Change:
+            self.actions = [AddSpan("m", "amina", 4, 14, "PERSON"), SetStatus("m", "amina", "done")]
+            for step in self.actions:
+                step.apply(store)
+            return Change("m")
+
+    history = History(analyst)
+    history.do(TwoLabels([]))
+    assert analyst.layer("m", "amina").status == "done"
+    history.undo()
+    assert analyst.spans("m") == []
+    assert analyst.layer("m", "amina").version == 0
+    history.redo()
+    accept_layer(reviewer, "m", "amina").apply(reviewer)
+    with pytest.raises(UndoConflictError):
+        history.undo()
+    assert analyst.layer("m", "amina").status == "accepted"

@@ -54,6 +54,8 @@ class Action:
         return self
 
     def apply(self, store: Store) -> Change:
+        if store.layer_journal is not None:
+            return self._as_step(store)
         redo = self._journal is not None
         with store.write():
             outer, store.layer_journal = store.layer_journal, []
@@ -94,6 +96,15 @@ class Action:
             finally:
                 store.layer_journal = outer
         return change
+
+    def _as_step(self, store: Store) -> Change:
+        """Applied inside another action (a batch built by hand): the outer action's journal
+        and version checks cover this one, which undoes and redoes with it."""
+        for article_id, name, version in self._seen:
+            annotator_id = store.annotator_id(name)
+            if not store.claim_layer(article_id, annotator_id, version):
+                raise self._refusal(store, "", article_id, annotator_id)
+        return self._applied(store)
 
     def _refusal(
         self, store: Store, step: str, article_id: str, annotator_id: int
